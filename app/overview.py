@@ -1,0 +1,48 @@
+"""Headline figures for the overview, each computed from the views with its source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Headline:
+    key: str  # i18n key under "overview."
+    value: int | None  # computed from rows; None when the rows cannot give it
+    reported: int | None  # what the article states, for the same figure
+    status: str  # match / differs / not_computable
+    source_ref: str
+    excerpt: str
+
+
+HEADLINES = ("city_units", "county_units", "county_with_agency", "provinces_with_data_agency")
+
+
+def headlines(reported_vs_computed: pd.DataFrame) -> list[Headline]:
+    """The overview's four counts, in display order, from v_reported_vs_computed."""
+    rows = reported_vs_computed.set_index("figure_id")
+    out = []
+    for key in HEADLINES:
+        row = rows.loc[key]
+        computed = None if pd.isna(row["computed"]) else int(row["computed"])
+        out.append(
+            Headline(
+                key,
+                computed,
+                int(row["reported"]),
+                row["status"],
+                row["source_ref"],
+                row["excerpt"],
+            )
+        )
+    return out
+
+
+def province_centre(agencies: pd.DataFrame) -> pd.Series:
+    """The province-level agency's row (nature, host, rank) from v_agencies."""
+    rows = agencies[agencies["level"] == "province"]
+    if len(rows) != 1:
+        raise ValueError(f"expected one province-level agency, found {len(rows)}")
+    return rows.iloc[0]

@@ -1,0 +1,46 @@
+"""Shared fixtures: a private copy of the data per test where it changes, clean caches."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from app.build import build
+from app.config import ROOT, DataPaths
+
+ENTRY = str(ROOT / "streamlit_app.py")
+
+
+@pytest.fixture(autouse=True)
+def _clear_streamlit_caches() -> Iterator[None]:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
+    """A built copy of data/sources in tmp_path, used by the app and CLI for this test."""
+    paths = DataPaths(tmp_path / "data")
+    shutil.copytree(ROOT / "data" / "sources", paths.sources)
+    build(paths)
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(paths.root))
+    return paths
+
+
+def run_page(url_path: str = "", lang: str = "zh", **params: str) -> AppTest:
+    """Run the app as a first visit to /url_path?lang=...&params (AppTest)."""
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    if url_path:
+        at.switch_page(f"pages/{url_path}.py")
+    return at.run()
