@@ -51,14 +51,13 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 1
     frame = result.frame
     if args.out is None and args.format in (None, "csv", "json"):
-        text = (
-            frame.to_json(orient="records", force_ascii=False, indent=1)
-            if args.format == "json"
-            else frame.to_csv(index=False)
-            if args.format == "csv"
-            else frame.to_string(index=False)
-        )
-        print(text)
+        if args.format == "json":
+            text = frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+        elif args.format == "csv":
+            text = frame.to_csv(index=False)
+        else:
+            text = frame.to_string(index=False) + "\n"
+        sys.stdout.write(text)
         return 0
     fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "csv")
     if fmt not in exports.FORMATS:
@@ -77,14 +76,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     con = db.connect(data_paths())
     frame = db.view(con, "v_reported_vs_computed")
     width = max(frame["figure_id"].str.len().max(), 9)
-    print(f"{'figure':<{width}}  {'reported':>8}  {'computed':>8}  status      source")
+    print(f"{'figure':<{width}}  {'reported':>8}  {'computed':>8}  {'status':<14}  source")
     for row in frame.itertuples():
         computed = (
             "-" if row.computed is None or row.computed != row.computed else int(row.computed)
         )
-        print(
-            f"{row.figure_id:<{width}}  {row.reported:>8}  {computed!s:>8}  {row.status:<10}  {row.source_ref}"
-        )
+        cells = f"{row.reported:>8}  {computed!s:>8}  {row.status:<14}"
+        print(f"{row.figure_id:<{width}}  {cells}  {row.source_ref}")
     differs = frame[frame["status"] == "differs"]
     if len(differs):
         names = ", ".join(differs["figure_id"])

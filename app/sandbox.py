@@ -115,7 +115,8 @@ def run_readonly(
         return QueryResult(frame, truncated)
     except duckdb.InterruptException as err:
         raise QueryTimeout(
-            f"The query was stopped after {timeout_s:g} seconds. Narrow it (filters, LIMIT) and run it again."
+            f"The query was stopped after {timeout_s:g} seconds."
+            " Narrow it (filters, LIMIT) and run it again."
         ) from err
     except duckdb.Error as err:
         if timed_out.is_set():

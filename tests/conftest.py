@@ -38,9 +38,11 @@ def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
 def run_page(url_path: str = "", lang: str = "zh", **params: str) -> AppTest:
     """Run the app as a first visit to /url_path?lang=...&params (AppTest)."""
     at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
+    query = {"lang": lang, **params}
+    at.query_params.update(query)
     if url_path:
+        # AppTest resolves st.navigation pages only after a first run.
+        at.run()
+        at.query_params.update(query)
         at.switch_page(f"pages/{url_path}.py")
     return at.run()

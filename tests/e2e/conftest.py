@@ -55,8 +55,17 @@ def wait_healthy(port: int, limit_s: float = 90) -> None:
 def start_server(env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-         "--server.port", str(port), "--server.headless", "true"],
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "streamlit_app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+        ],
         cwd=ROOT,
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
@@ -82,7 +91,9 @@ def stop_server(proc: subprocess.Popen) -> None:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium package to run e2e tests")
+        pytest.skip(
+            f"no Chromium at {CHROMIUM}: install Debian's chromium package to run e2e tests"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -103,7 +114,9 @@ def settle(page, timeout_ms: int = 30000) -> None:
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
     end = time.monotonic() + timeout_ms / 1000
     while time.monotonic() < end:
-        busy = page.locator("[data-test-script-state='running'], [data-testid='stSkeleton']").count()
+        busy = page.locator(
+            "[data-test-script-state='running'], [data-testid='stSkeleton']"
+        ).count()
         if not busy:
             time.sleep(0.8)
             if not page.locator("[data-test-script-state='running']").count():

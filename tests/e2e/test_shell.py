@@ -14,7 +14,10 @@ def test_overview_shows_computed_figures_in_english(page) -> None:
 
 def test_first_deep_link_opens_the_named_page(page) -> None:
     open_path(page, "/overview?lang=zh")
-    assert "概览" in page.locator("h1").first.inner_text() or "图谱" in page.locator("h1").first.inner_text()
+    assert (
+        "概览" in page.locator("h1").first.inner_text()
+        or "图谱" in page.locator("h1").first.inner_text()
+    )
 
 
 def test_language_switch_rewrites_the_url(page) -> None:

@@ -1,0 +1,91 @@
+"""The build: every row validated; a bad row stops it with file, line, column and reason."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from app.build import BuildError, build
+from app.config import ROOT, DataPaths
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> DataPaths:
+    p = DataPaths(tmp_path / "data")
+    shutil.copytree(ROOT / "data" / "sources", p.sources)
+    return p
+
+
+def edit_cell(path: Path, row_index: int, column: str, value: str) -> None:
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    rows[row_index][column] = value
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_build_writes_one_parquet_per_source(paths: DataPaths) -> None:
+    counts = build(paths)
+    assert counts["agencies"] == 90
+    assert counts["divisions"] == 34 + 13 + 95
+    for name in counts:
+        assert (paths.parquet / f"{name}.parquet").exists()
+
+
+def test_bad_host_stops_the_build_and_names_file_line_column(paths: DataPaths) -> None:
+    build(paths)
+    before = (paths.parquet / "agencies.parquet").read_bytes()
+    edit_cell(paths.sources / "agencies.csv", 20, "host", "party_committee")
+    with pytest.raises(BuildError) as err:
+        build(paths)
+    (problem,) = err.value.problems
+    assert (problem.file, problem.line, problem.column) == ("agencies.csv", 22, "host")
+    assert "government_general_office" in problem.reason
+    assert (paths.parquet / "agencies.parquet").read_bytes() == before
+
+
+def test_no_table_is_written_when_any_table_is_bad(paths: DataPaths) -> None:
+    edit_cell(paths.sources / "sources.csv", 0, "paragraph", "11")
+    with pytest.raises(BuildError) as err:
+        build(paths)
+    assert err.value.problems[0].column == "paragraph"
+    assert not paths.parquet.exists() or not list(paths.parquet.glob("*.parquet"))
+
+
+def test_missing_and_unknown_columns_are_named(paths: DataPaths) -> None:
+    frame = pd.read_csv(paths.sources / "provinces.csv", dtype=str)
+    frame.rename(columns={"push_model": "model"}).to_csv(
+        paths.sources / "provinces.csv", index=False
+    )
+    with pytest.raises(BuildError) as err:
+        build(paths)
+    reasons = {(p.column, p.reason.split(" (")[0]) for p in err.value.problems}
+    assert ("push_model", "required column is missing") in reasons
+    assert ("model", "unknown column") in reasons
+
+
+def test_agency_in_unknown_division_is_refused(paths: DataPaths) -> None:
+    edit_cell(paths.sources / "agencies.csv", 1, "division_adcode", "329999")
+    with pytest.raises(BuildError) as err:
+        build(paths)
+    assert "329999 is no known division" in str(err.value)
+
+
+def test_duplicate_agency_id_is_refused(paths: DataPaths) -> None:
+    rows = list(csv.DictReader((paths.sources / "agencies.csv").open(encoding="utf-8")))
+    edit_cell(paths.sources / "agencies.csv", 30, "agency_id", rows[31]["agency_id"])
+    with pytest.raises(BuildError) as err:
+        build(paths)
+    assert "duplicate key" in str(err.value)
+
+
+def test_excerpt_must_be_verbatim(paths: DataPaths) -> None:
+    edit_cell(paths.sources / "reported_figures.csv", 0, "excerpt", "44個掛牌在政府辦")
+    with pytest.raises(BuildError) as err:
+        build(paths)
+    assert "verbatim" in str(err.value)

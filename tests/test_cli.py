@@ -1,0 +1,104 @@
+"""python -m app: build, query (read-only sandbox, exit code 2 on refusal), check."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from app.config import ROOT, DataPaths
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def test_query_prints_county_hosts_in_order() -> None:
+    result = run("query", "select host, n from v_county_host order by n desc", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["host", "n"]
+    assert [int(n) for _, n in rows[1:]] == [43, 11, 8, 7, 6, 1]
+    assert rows[1][0] == "government_general_office"
+
+
+def test_query_json_and_file_output(tmp_path) -> None:
+    result = run("query", "select coverage, n from v_county_coverage", "--format", "json")
+    assert json.loads(result.stdout) == [
+        {"coverage": "with_agency", "n": 76},
+        {"coverage": "without_agency", "n": 19},
+    ]
+    out = tmp_path / "hosts.parquet"
+    assert run("query", "select * from v_city_host", "--out", str(out)).returncode == 0
+    assert pd.read_parquet(out)["n"].sum() == 13
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "COPY (SELECT 1) TO '/tmp/x.csv'",
+        "ATTACH '/tmp/x.db'",
+        "INSTALL httpfs",
+        "LOAD httpfs",
+        "SET threads = 1",
+        "PRAGMA version",
+        "CREATE TABLE t (a INT)",
+        "INSERT INTO agencies SELECT * FROM agencies",
+        "SELECT * FROM read_csv('/etc/passwd')",
+        "SELECT 1; SELECT 2",
+        "EXPLAIN ANALYZE CREATE TABLE t AS SELECT 1",
+        "CALL pragma_version()",
+        "",
+    ],
+)
+def test_query_refuses_anything_but_one_read(sql: str) -> None:
+    result = run("query", sql)
+    assert result.returncode == 2, (sql, result.stdout, result.stderr)
+    assert result.stderr.startswith("refused:"), result.stderr
+    assert result.stdout == ""
+
+
+def test_check_passes_on_the_seed() -> None:
+    result = run("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "county_host_government_general_office" in result.stdout
+    assert "all 17 computable figures match the source" in result.stdout
+
+
+def test_check_fails_and_names_the_figure_when_a_row_changes(data_copy: DataPaths) -> None:
+    path = data_copy.sources / "agencies.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    first_county = frame.index[frame["level"] == "county"][0]
+    assert frame.loc[first_county, "host"] == "government_general_office"
+    frame.loc[first_county, "host"] = "independent"
+    frame.to_csv(path, index=False)
+    env = {"ATLAS_DATA_DIR": str(data_copy.root)}
+    assert run("build", env=env).returncode == 0
+    result = run("check", env=env)
+    assert result.returncode == 1
+    assert "county_host_government_general_office" in result.stderr
+    assert "county_host_independent" in result.stderr
+
+
+def test_build_failure_exits_non_zero_with_location(data_copy: DataPaths) -> None:
+    path = data_copy.sources / "agencies.csv"
+    text = path.read_text(encoding="utf-8").replace(",public_institution,", ",charity,", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run("build", env={"ATLAS_DATA_DIR": str(data_copy.root)})
+    assert result.returncode == 1
+    assert "agencies.csv:2: column 'nature'" in result.stderr
+    assert "nothing was written" in result.stderr

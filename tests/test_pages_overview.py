@@ -1,0 +1,47 @@
+"""The overview under AppTest in both languages: computed headline figures and sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_page
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_overview_renders_headline_figures(lang: str) -> None:
+    at = run_page("overview", lang)
+    assert not at.exception
+    values = [m.value for m in at.metric]
+    assert values[:4] == ["13", "95", "76", "28"]
+    assert len(at.get("popover")) >= 5
+    assert at.query_params["lang"] == [lang] or at.query_params["lang"] == lang
+
+
+def test_overview_names_the_centre_in_the_current_language() -> None:
+    zh = run_page("overview", "zh")
+    en = run_page("overview", "en")
+    assert "江苏省大数据管理中心" in [m.value for m in zh.metric]
+    assert "事业单位" in [m.value for m in zh.metric]
+    assert "Public institution" in [m.value for m in en.metric]
+
+
+def test_unknown_language_falls_back_to_chinese() -> None:
+    at = run_page("overview", "fr")
+    assert not at.exception
+    assert at.metric[0].label == "设区市"
+
+
+def test_overview_reports_a_difference_from_the_source(data_copy) -> None:
+    import pandas as pd
+
+    from app.build import build
+
+    path = data_copy.sources / "agencies.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = frame.drop(frame.index[frame["level"] == "county"][0])
+    frame.to_csv(path, index=False)
+    build(data_copy)
+    at = run_page("overview", "en")
+    assert [m.value for m in at.metric][2] == "75"
+    assert any("Differs from the source, which says 76" in w.value for w in at.warning)
+    assert any("county_with_agency" in e.value for e in at.error)
