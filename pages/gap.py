@@ -1,0 +1,51 @@
+"""Gap: coverage, host diversity and vertical alignment per level, each with a plain reading."""
+
+import streamlit as st
+
+from app import gap, metrics, ui
+
+t = ui.current_translator()
+lang = ui.current_language()
+
+
+def host_label(code: str | None) -> str:
+    return ui.label("host", code, lang)
+
+
+st.title(t("gap.title"))
+st.write(t("gap.intro"))
+with st.popover(t("gap.definitions"), icon=":material/menu_book:"):
+    st.markdown(t("gap.definitions_body"))
+
+figures = ui.view("v_reported_vs_computed").set_index("figure_id")
+source_figure = {"city": "city_units", "county": "county_with_agency"}
+
+for _, row in ui.view("v_level_metrics").iterrows():
+    level = metrics.from_view(row)
+    with st.container(border=True):
+        st.subheader(t(f"gap.level_{level.level}"))
+        for column, r in zip(st.columns(4), gap.readings(level, host_label), strict=True):
+            with column:
+                st.metric(t(f"gap.metric_{r.metric}"), r.shown)
+                st.caption(t("gap.fraction", fraction=r.fraction))
+                if r.shown == "—":
+                    st.caption(t("gap.no_data"))
+                else:
+                    st.caption(t(r.key, **r.values))
+        fig_id = source_figure[level.level]
+        if fig_id in figures.index:
+            ui.source_popover(t, figures.at[fig_id, "source_ref"], figures.at[fig_id, "excerpt"])
+
+st.subheader(t("gap.shares_title"))
+distributions = {"city": ui.view("v_city_host"), "county": ui.view("v_county_host")}
+st.plotly_chart(
+    gap.host_shares_figure(
+        distributions,
+        {lv: t(f"gap.short_{lv}") for lv in distributions},
+        host_label,
+        t("gap.shares_axis"),
+    ),
+    key="gap_shares",
+    config={"displaylogo": False},
+)
+st.page_link("pages/scenarios.py", label=t("gap.scenario_link"), icon=":material/tune:")

@@ -1,0 +1,57 @@
+-- v_level_metrics: one row per level below the province (city, county) with the gap metrics of the active snapshot (DESIGN.md "Metrics").
+-- level: city or county
+-- units: number of Jiangsu units at that level (13 cities, 95 county-level units)
+-- with_agency: units with a big-data agency (a county agency whose county is unnamed counts as one unit)
+-- coverage: with_agency / units
+-- agencies: number of agencies at that level
+-- hhi_numerator: sum over hosts of n squared (n = agencies with that host)
+-- hhi_denominator: agencies squared
+-- hhi: host concentration, sum of squared host shares = hhi_numerator / hhi_denominator (1 = every agency has the same host)
+-- effective_hosts: 1 / hhi, the number of equally common hosts that would give the same concentration
+-- province_host: host code of the province-level agency (the line the levels align to)
+-- aligned: agencies whose host equals province_host
+-- alignment: aligned / agencies, the share of the level on the province's line
+CREATE VIEW v_level_metrics AS
+WITH levels AS (
+    SELECT 'city' AS level, 1 AS sort_order,
+        (SELECT count(*) FROM divisions WHERE level = 'city' AND parent_adcode = '320000') AS units
+    UNION ALL
+    SELECT 'county', 2,
+        (SELECT count(*) FROM divisions WHERE level = 'county' AND left(adcode, 2) = '32')
+),
+centre AS (
+    SELECT any_value(host) AS province_host FROM v_agencies WHERE level = 'province'
+),
+by_host AS (
+    SELECT level, host, count(*) AS n FROM v_agencies WHERE level IN ('city', 'county') GROUP BY ALL
+),
+per_level AS (
+    SELECT
+        a.level,
+        count(DISTINCT a.division_adcode) + count(*) FILTER (WHERE a.division_adcode IS NULL) AS with_agency,
+        count(*) AS agencies,
+        count(*) FILTER (WHERE a.host = (SELECT province_host FROM centre)) AS aligned
+    FROM v_agencies AS a
+    WHERE a.level IN ('city', 'county')
+    GROUP BY a.level
+),
+concentration AS (
+    SELECT level, CAST(sum(n * n) AS BIGINT) AS hhi_numerator FROM by_host GROUP BY level
+)
+SELECT
+    l.level,
+    l.units,
+    coalesce(p.with_agency, 0) AS with_agency,
+    coalesce(p.with_agency, 0) / l.units AS coverage,
+    coalesce(p.agencies, 0) AS agencies,
+    c.hhi_numerator,
+    p.agencies * p.agencies AS hhi_denominator,
+    c.hhi_numerator / (p.agencies * p.agencies) AS hhi,
+    (p.agencies * p.agencies) / c.hhi_numerator AS effective_hosts,
+    (SELECT province_host FROM centre) AS province_host,
+    coalesce(p.aligned, 0) AS aligned,
+    p.aligned / p.agencies AS alignment
+FROM levels AS l
+LEFT JOIN per_level AS p USING (level)
+LEFT JOIN concentration AS c USING (level)
+ORDER BY l.sort_order;

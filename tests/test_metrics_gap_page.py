@@ -1,0 +1,83 @@
+"""The Gap page under AppTest, both languages: metric cards, fractions, readings, definitions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_page
+
+READINGS = {
+    "en": [
+        "All 13 cities have a big-data agency.",
+        "Two agencies picked at random sit under the same host 43% of the time.",
+        "As scattered as 2.32 equally common hosts; one matched line would be 1.",
+        "1 of 13 agencies sit under the same host as the province-level centre"
+        " (Government services office).",
+        "76 of 95 county-level units have a big-data agency; 19 do not.",
+        "Two agencies picked at random sit under the same host 37% of the time.",
+        "As scattered as 2.72 equally common hosts; one matched line would be 1.",
+        "0 of 76 agencies sit under the same host as the province-level centre"
+        " (Government services office).",
+    ],
+    "zh": [
+        "全部 13 个设区市都设有大数据管理机构。",
+        "随机抽两个机构,挂靠在同一单位的概率为 43%。",
+        "分散程度相当于 2.32 个同等规模的挂靠单位;上下一条线则为 1。",
+        "13 个机构中有 1 个与省级机构挂靠同一单位(政务办)。",
+        "95 个县(市、区)中有 76 个设有大数据管理机构,19 个没有。",
+        "随机抽两个机构,挂靠在同一单位的概率为 37%。",
+        "分散程度相当于 2.72 个同等规模的挂靠单位;上下一条线则为 1。",
+        "76 个机构中有 0 个与省级机构挂靠同一单位(政务办)。",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_gap_page_shows_each_metric_with_fraction_and_reading(lang: str) -> None:
+    at = run_page("gap", lang)
+    assert not at.exception
+    assert [m.value for m in at.metric] == [
+        "100%",
+        "0.43",
+        "2.32",
+        "8%",
+        "80%",
+        "0.37",
+        "2.72",
+        "0%",
+    ]
+    captions = [c.value for c in at.caption]
+    fractions = [c.split(":")[-1].split(":")[-1].strip() for c in captions if "/" in c[-9:]]
+    assert fractions[:8] == [
+        "13/13",
+        "73/169",
+        "169/73",
+        "1/13",
+        "76/95",
+        "2120/5776",
+        "5776/2120",
+        "0/76",
+    ]
+    assert [c for c in captions if c in READINGS[lang]] == READINGS[lang]
+    # definitions one click away, and a source affordance per level
+    labels = [p.proto.popover.label for p in at.get("popover")]
+    assert ("定义" if lang == "zh" else "Definitions") in labels
+    assert len(labels) >= 3
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_gap_page_follows_an_imported_change(data_copy) -> None:
+    """Metrics come from the rows: change a city's host in the data and the page follows."""
+    import pandas as pd
+
+    from app.build import build
+
+    path = data_copy.sources / "agencies.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[frame["agency_id"] == "js-city-320400", "host"] = "government_services_office"
+    frame.to_csv(path, index=False)
+    build(data_copy)
+    at = run_page("gap", "en")
+    assert not at.exception
+    assert at.metric[3].value == "15%"
+    assert "Exact: 2/13" in [c.value for c in at.caption]

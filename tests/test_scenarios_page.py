@@ -1,0 +1,142 @@
+"""The scenario page under AppTest, both languages: build, save, reopen, compare, export."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+
+from app import scenarios, state_db
+from tests.conftest import run_page
+
+NAME = {"zh": "对标先进省份", "en": "As the model provinces"}
+
+
+@pytest.fixture(autouse=True)
+def _private_state(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(state_db.ENV, raising=False)
+
+
+def metric_values(at) -> list[tuple[str, str]]:
+    return [(m.value, m.delta) for m in at.metric]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_empty_scenario_shows_the_source_metrics(lang: str) -> None:
+    at = run_page("scenarios", lang)
+    assert not at.exception
+    assert [m.value for m in at.metric] == [
+        "100%",
+        "0.43",
+        "2.32",
+        "8%",
+        "80%",
+        "0.37",
+        "2.72",
+        "0%",
+    ]
+    assert "13/13 → 13/13" in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_build_save_reopen_compare_export(lang: str) -> None:
+    at = run_page("scenarios", lang)
+    at.button(key="sc_preset_model").click().run()
+    assert not at.exception
+    assert at.text_input(key="sc_name").value == NAME[lang]
+    assert len(at.text) == 9  # one line per step
+    # add a county step on top: create the 19 missing agencies on the province's line
+    at.number_input(key="sc_create_count").set_value(19)
+    at.selectbox(key="sc_create_host").set_value("government_services_office")
+    at.button(key=f"FormSubmitter:sc_form_create-{'添加步骤' if lang == 'zh' else 'Add step'}")
+    form_buttons = [b for b in at.button if str(b.key).startswith("FormSubmitter:sc_form_create")]
+    form_buttons[0].click().run()
+    assert not at.exception and len(at.text) == 10
+    values = [m.value for m in at.metric]
+    assert values == ["100%", "1.00", "1.00", "100%", "100%", "1.00", "1.00", "100%"]
+    captions = [c.value for c in at.caption]
+    assert "76/95 → 95/95" in captions and "0/76 → 95/95" in captions
+    assert [d for _, d in metric_values(at)][3] in ("+92 pp", "+92 个百分点")
+
+    at.button(key="sc_save").click().run()
+    assert not at.exception and len(at.success) == 1
+    assert at.query_params["scenario"] in ([NAME[lang]], NAME[lang])
+    saved = scenarios.load(NAME[lang])
+    assert len(saved.steps) == 10 and saved.steps[-1].count == 19
+
+    # a second save under the same name is refused until 'overwrite' is ticked
+    at.button(key="sc_save").click().run()
+    assert len(at.error) == 1 and NAME[lang] in at.error[0].value
+
+    # export buttons are offered for the current scenario
+    labels = [el.proto.label for el in at.get("download_button")]
+    assert labels == (
+        ["导出 XLSX", "导出 JSON"] if lang == "zh" else ["Export XLSX", "Export JSON"]
+    )
+
+    # reopen in a new session (after a restart) from the URL
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    again = run_page("scenarios", lang, scenario=NAME[lang])
+    assert not again.exception
+    assert again.text_input(key="sc_name").value == NAME[lang]
+    assert len(again.text) == 10
+    assert [m.value for m in again.metric] == values
+
+    # compare the saved scenario with the source
+    again.multiselect(key="compare").set_value([NAME[lang]]).run()
+    table = again.dataframe[0].value
+    assert list(table.columns)[-1] == NAME[lang]
+    assert "0.00 (0/76)" in table.iloc[:, 2].tolist()
+    assert "1.00 (95/95)" in table.iloc[:, 3].tolist()
+
+
+def test_bad_input_gives_messages() -> None:
+    at = run_page("scenarios", "en")
+    at.selectbox(key="sc_city_from").set_value("industry_it_bureau")
+    at.selectbox(key="sc_city_to").set_value("industry_it_bureau")
+    next(b for b in at.button if str(b.key).startswith("FormSubmitter:sc_form_city")).click().run()
+    assert [e.value for e in at.error] == [
+        "The 'from' and 'to' hosts are the same: choose two different hosts."
+    ]
+    at.button(key="sc_save").click().run()  # no name yet
+    assert [e.value for e in at.error] == ["Give the scenario a name of 1 to 80 characters."]
+    missing = run_page("scenarios", "en", scenario="no such scenario")
+    assert not missing.exception
+    assert missing.text_input(key="sc_name").value == ""
+
+
+def test_moving_chosen_cities_and_a_county_group() -> None:
+    at = run_page("scenarios", "en")
+    at.selectbox(key="sc_city_from").set_value("government_general_office")
+    at.selectbox(key="sc_city_to").set_value("government_services_office")
+    at.multiselect(key="sc_city_cities").set_value(["321100", "321200"])
+    next(b for b in at.button if str(b.key).startswith("FormSubmitter:sc_form_city")).click().run()
+    at.selectbox(key="sc_county_from").set_value("development_reform_commission")
+    at.selectbox(key="sc_county_to").set_value("government_services_office")
+    at.number_input(key="sc_county_count").set_value(5)
+    next(
+        b for b in at.button if str(b.key).startswith("FormSubmitter:sc_form_county")
+    ).click().run()
+    assert not at.exception
+    assert [t.value for t in at.text] == [
+        "1. Move city agencies from Government general office to Government services office"
+        " (Zhenjiang, Taizhou): 2 moved.",
+        "2. Move county agencies from Development and reform commission to Government services"
+        " office (5): 5 moved.",
+    ]
+    captions = [c.value for c in at.caption]
+    assert "1/13 → 3/13" in captions and "0/76 → 5/76" in captions
+
+
+def test_a_hostile_name_is_shown_as_text() -> None:
+    name = "**big** [link](http://evil.example) <b>x</b>"
+    at = run_page("scenarios", "en")
+    at.button(key="sc_preset_fill").click().run()
+    at.text_input(key="sc_name").input(name).run()
+    at.button(key="sc_save").click().run()
+    assert not at.exception
+    message = at.success[0].value
+    assert "<b>" not in message and "](" not in message and "**big**" not in message
+    assert "&lt;b&gt;x&lt;/b&gt;" in message and "\\*\\*big\\*\\*" in message
+    assert scenarios.load(name).name == name  # stored exactly as typed
+    assert at.text_input(key="sc_name").value == name
