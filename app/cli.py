@@ -92,6 +92,36 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a roster file as a new snapshot (the same checks as the /import page)."""
+    from app import roster
+    from app.i18n import translator
+
+    t = translator("en")
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"error: no such file: {path}", file=sys.stderr)
+        return 1
+    size = path.stat().st_size
+    if size > roster.MAX_BYTES:
+        problem = roster.ImportProblem(
+            0, "(file)", "too_big", {"size": size, "cap": roster.MAX_BYTES_LABEL}
+        )
+        result = roster.ImportResult(None, [problem])
+    else:
+        result = roster.import_roster(data_paths(), path.read_bytes(), path.name, args.note)
+    if result.snapshot is None:
+        n = len(result.problems)
+        print(f"import failed: {n} problem(s); nothing was written", file=sys.stderr)
+        for p in result.problems:
+            where = f"row {p.line}" if p.line else "file"
+            print(f"  {where}, column {p.column}: {roster.message(p, t)}", file=sys.stderr)
+        return 1
+    snap = result.snapshot
+    print(f"{snap.rows} agencies from {snap.file_name} -> snapshot {snap.snapshot_id}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m app", description=__doc__)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -110,6 +140,10 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="compare reported and computed figures").set_defaults(
         func=cmd_check
     )
+    imp = sub.add_parser("import", help="import a roster (CSV or XLSX) as a new snapshot")
+    imp.add_argument("file")
+    imp.add_argument("--note", default="", help="where the roster comes from")
+    imp.set_defaults(func=cmd_import)
     return ap
 
 

@@ -25,6 +25,11 @@ class DataPaths:
     def parquet(self) -> Path:
         return self.root / "parquet"
 
+    @property
+    def snapshots(self) -> Path:
+        """Imported rosters: <snapshot_id>.parquet plus manifest.json (see app.roster)."""
+        return self.root / "snapshots"
+
 
 def data_paths() -> DataPaths:
     return DataPaths(Path(os.environ.get("ATLAS_DATA_DIR", ROOT / "data")).resolve())

@@ -65,11 +65,23 @@ def connect(paths: DataPaths) -> duckdb.DuckDBPyConnection:
         if not TABLE_NAME.match(f.stem):
             continue
         con.execute(f"CREATE TABLE {f.stem} AS SELECT * FROM read_parquet(?)", [str(f)])
+    load_snapshots(con, paths)
     for path in view_files():
         con.execute(path.read_text(encoding="utf-8"))
     for key, value in SAFE_CONFIG.items():
         con.execute(f"SET {key} = {'true' if value else 'false'}")
     return con
+
+
+def load_snapshots(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
+    """Append imported rosters (those the manifest lists) to agencies, after the seed."""
+    from app import roster  # roster imports this module: import here, not at the top
+
+    for snap in roster.list_snapshots(paths):
+        con.execute(
+            "INSERT INTO agencies BY NAME SELECT * FROM read_parquet(?)",
+            [str(roster.snapshot_file(paths, snap.snapshot_id))],
+        )
 
 
 def query(

@@ -85,8 +85,11 @@ def run_readonly(
     timeout_s: float = DEFAULT_TIMEOUT_S,
     max_rows: int | None = DEFAULT_MAX_ROWS,
     snapshot: str | None = None,
+    params: dict[str, object] | None = None,
 ) -> QueryResult:
-    """Run one checked statement on a fresh cursor, interrupting it after timeout_s."""
+    """Run one checked statement on a fresh cursor, interrupting it after timeout_s.
+
+    params binds the statement's named $parameters (DuckDB prepared values)."""
     statement = check_statement(sql)
     cur = con.cursor()
     timed_out = threading.Event()
@@ -100,7 +103,7 @@ def run_readonly(
         if snapshot:
             cur.execute("SET VARIABLE snapshot = ?", [snapshot])
         timer.start()
-        cur.execute(statement)
+        cur.execute(statement, params)
         if cur.description is None:
             return QueryResult(pd.DataFrame(), False)
         columns = [d[0] for d in cur.description]

@@ -1,0 +1,132 @@
+"""Data dictionary and provenance: tables, views, columns, sources, reported vs computed."""
+
+import streamlit as st
+
+from app import dictionary, roster, ui
+from app.config import data_paths
+
+t = ui.current_translator()
+lang = ui.current_language()
+snapshot = ui.snapshot_picker(t)
+
+st.title(t("dictionary.title"))
+st.caption(t("dictionary.intro", snapshot=snapshot))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def catalogue(snapshot: str, loaded: tuple[str, ...]) -> list[dictionary.ObjectDoc]:
+    return dictionary.describe(ui.connection(), snapshot)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def confidence(snapshot: str, loaded: tuple[str, ...]):
+    return dictionary.confidence_counts(ui.connection(), snapshot)
+
+
+loaded = tuple(roster.snapshot_ids(data_paths()))
+objects = catalogue(snapshot, loaded)
+tab_objects, tab_sources, tab_figures, tab_confidence = st.tabs(
+    [
+        t("dictionary.tab_objects"),
+        t("dictionary.tab_sources"),
+        t("dictionary.tab_figures"),
+        t("dictionary.tab_confidence"),
+    ]
+)
+
+with tab_objects:
+    summary = dictionary.summary(objects, lang)
+    st.dataframe(
+        summary,
+        hide_index=True,
+        key="dict_summary",
+        column_config={
+            "name": t("dictionary.col_name"),
+            "kind": t("dictionary.col_kind"),
+            "rows": t("dictionary.col_rows"),
+            "columns": t("dictionary.col_columns"),
+            "row": st.column_config.TextColumn(t("dictionary.col_row"), width="large"),
+        },
+    )
+    missing = dictionary.undocumented(objects)
+    if len(missing):
+        st.warning(t("dictionary.undocumented", n=len(missing)))
+    names = [o.name for o in objects]
+    chosen = st.selectbox(
+        t("dictionary.pick_object"), options=names, key="object", bind="query-params"
+    )
+    obj = next(o for o in objects if o.name == chosen)
+    st.subheader(obj.name)
+    st.caption(
+        f"{t(f'dictionary.kind_{obj.kind}')} · {t('dictionary.n_rows', n=obj.rows)} · "
+        f"{obj.row_zh if lang == 'zh' else obj.row}"
+    )
+    st.dataframe(
+        obj.columns,
+        hide_index=True,
+        key="dict_columns",
+        column_config={
+            "column": t("dictionary.col_column"),
+            "type": t("dictionary.col_type"),
+            "description": st.column_config.TextColumn(
+                t("dictionary.col_description"), width="large"
+            ),
+        },
+    )
+    st.caption(t("dictionary.download_all"))
+    ui.download_buttons(dictionary.all_columns(objects), "data_dictionary", t, key="dict_all")
+
+with tab_sources:
+    st.caption(t("dictionary.sources_intro"))
+    sources = ui.view("sources")
+    for row in sources.itertuples():
+        with st.container(border=True):
+            st.markdown(f"**{row.source_ref}** · {t('dictionary.paragraph', n=row.paragraph)}")
+            st.caption(row.citation)
+            st.text(row.excerpt_zh_hans if lang == "zh" else row.excerpt)
+            if lang == "zh":
+                st.caption(t("dictionary.original", text=row.excerpt))
+    ui.download_buttons(sources, "sources", t, key="dict_sources")
+
+with tab_figures:
+    figures = dictionary.flag_differences(ui.view("v_reported_vs_computed", snapshot))
+    differs = figures[figures["status"] == "differs"]
+    if len(differs):
+        st.error(
+            t("dictionary.figures_differ", n=len(differs), names=", ".join(differs["figure_id"])),
+            icon=":material/warning:",
+        )
+    else:
+        st.success(
+            t("dictionary.figures_match", n=int((figures["status"] == "match").sum())),
+            icon=":material/check_circle:",
+        )
+    st.caption(t("dictionary.flag_legend"))
+    st.dataframe(
+        figures.style.apply(
+            lambda r: ["background-color: #fde2e1" if r["status"] == "differs" else "" for _ in r],
+            axis=1,
+        ),
+        hide_index=True,
+        key="dict_figures",
+    )
+    ui.download_buttons(figures, "reported_vs_computed", t, key="dict_figures_dl")
+
+with tab_confidence:
+    st.caption(t("dictionary.confidence_intro"))
+    st.dataframe(confidence(snapshot, loaded), hide_index=True, key="dict_confidence")
+    agencies = ui.view("v_agencies", snapshot)[
+        [
+            "agency_id",
+            "level",
+            "division_adcode",
+            "division_zh",
+            "name_zh",
+            "host",
+            "confidence",
+            "source_ref",
+        ]
+    ]
+    st.subheader(t("dictionary.agency_rows", snapshot=snapshot))
+    st.dataframe(agencies, hide_index=True, key="dict_agencies")
+    ui.download_buttons(agencies, f"v_agencies_{snapshot}", t, key="dict_agencies_dl")

@@ -1,0 +1,134 @@
+"""Roster import: template, upload, validation report, snapshots and the changes between them."""
+
+import pandas as pd
+import streamlit as st
+
+from app import exports, roster, ui
+from app.config import SEED_SNAPSHOT, data_paths
+
+t = ui.current_translator()
+lang = ui.current_language()
+paths = data_paths()
+snapshot = ui.snapshot_picker(t)
+
+st.title(t("importer.title"))
+st.caption(
+    t(
+        "importer.intro",
+        columns=", ".join(roster.IMPORT_COLUMNS),
+        optional=", ".join(roster.OPTIONAL_COLUMNS),
+        cap=roster.MAX_BYTES_LABEL,
+    )
+)
+
+st.download_button(
+    t("importer.template"),
+    data=lambda: roster.template_xlsx(ui.view("codes"), ui.view("divisions")),
+    file_name=exports.file_name("roster_template", "xlsx"),
+    mime=exports.FORMATS["xlsx"].mime,
+    key="imp_template",
+    on_click="ignore",
+    icon=":material/table_view:",
+)
+
+
+def run_import() -> None:
+    """Button callback: check the upload and, when every row is valid, save the snapshot
+    and switch the pages to it (a callback may set the picker's state; the body may not)."""
+    upload = st.session_state.get("imp_file")
+    if upload is None:
+        st.session_state["imp_outcome"] = {"error": t("importer.no_file")}
+        return
+    note = st.session_state.get("imp_note") or ""
+    result = roster.import_roster(paths, upload.getvalue(), upload.name, note)
+    if result.snapshot is None:
+        st.session_state["imp_outcome"] = {
+            "file": upload.name,
+            "problems": roster.problems_frame(result.problems, t),
+        }
+        return
+    ui.clear_caches()
+    st.session_state[ui.SNAPSHOT_KEY] = result.snapshot.snapshot_id
+    st.session_state["imp_outcome"] = {"snapshot": result.snapshot}
+
+
+with st.container(border=True):
+    st.file_uploader(
+        t("importer.upload"), type=["csv", "xlsx", "txt"], key="imp_file", max_upload_size=2
+    )
+    st.text_input(t("importer.note"), max_chars=500, key="imp_note")
+    st.button(t("importer.import"), type="primary", key="imp_submit", on_click=run_import)
+
+outcome = st.session_state.get("imp_outcome")
+if outcome:
+    if "error" in outcome:
+        st.warning(outcome["error"])
+    elif "problems" in outcome:
+        problems: pd.DataFrame = outcome["problems"]
+        st.error(
+            t("importer.failed", file=outcome["file"], n=len(problems)), icon=":material/block:"
+        )
+        st.dataframe(problems, hide_index=True, key="imp_problems")
+        ui.download_buttons(problems, "import_problems", t, key="imp_problems_dl")
+    else:
+        snap = outcome["snapshot"]
+        st.success(
+            t("importer.done", id=snap.snapshot_id, rows=snap.rows, file=snap.file_name),
+            icon=":material/check_circle:",
+        )
+
+st.subheader(t("importer.snapshots"))
+snaps = roster.list_snapshots(paths)
+table = pd.DataFrame(
+    [
+        {
+            "snapshot": SEED_SNAPSHOT,
+            "created_at": "",
+            "file_name": t("importer.seed_file"),
+            "rows": int((ui.view("v_agencies", SEED_SNAPSHOT)).shape[0]),
+            "note": "",
+        },
+        *[
+            {
+                "snapshot": s.snapshot_id,
+                "created_at": s.created_at.replace("T", " "),
+                "file_name": s.file_name,
+                "rows": s.rows,
+                "note": s.note,
+            }
+            for s in snaps
+        ],
+    ]
+)
+st.dataframe(
+    table,
+    hide_index=True,
+    key="imp_snapshots",
+    column_config={
+        "snapshot": t("importer.col_snapshot"),
+        "created_at": t("importer.col_created"),
+        "file_name": t("importer.col_file"),
+        "rows": t("importer.col_rows"),
+        "note": st.column_config.TextColumn(t("importer.col_note"), width="large"),
+    },
+)
+
+st.subheader(t("importer.changes"))
+ids = roster.snapshot_ids(paths)
+if len(ids) < 2:
+    st.info(t("importer.changes_none"))
+else:
+    left, right = st.columns(2)
+    old = left.selectbox(t("importer.from"), options=ids, index=0, key="from", bind="query-params")
+    new = right.selectbox(
+        t("importer.to"), options=ids, index=len(ids) - 1, key="to", bind="query-params"
+    )
+    changes = roster.changes(ui.connection(), old, new)
+    counts = changes["change"].value_counts()
+    for column, kind in zip(st.columns(4), roster.CHANGE_KINDS, strict=True):
+        column.metric(t(f"importer.change_{kind}"), int(counts.get(kind, 0)))
+    if changes.empty:
+        st.info(t("importer.no_changes"))
+    else:
+        st.dataframe(changes, hide_index=True, key="imp_changes")
+        ui.download_buttons(changes, f"changes_{old}_to_{new}", t, key="imp_changes_dl")

@@ -1,0 +1,151 @@
+"""SQL workbench: one read-only statement, saved queries with parameters, downloads."""
+
+import time
+
+import duckdb
+import streamlit as st
+
+from app import dictionary, roster, sandbox, ui, workbench
+from app.config import data_paths
+
+t = ui.current_translator()
+lang = ui.current_language()
+snapshot = ui.snapshot_picker(t)
+
+st.title(t("workbench.title"))
+st.caption(t("workbench.intro", s=f"{workbench.TIMEOUT_S:g}", rows=workbench.MAX_DISPLAY_ROWS))
+
+saved = {q.name: q for q in workbench.saved_queries()}
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def catalogue(snapshot: str, loaded: tuple[str, ...]) -> list[dictionary.ObjectDoc]:
+    return dictionary.describe(ui.connection(), snapshot)
+
+
+def load_saved() -> None:
+    chosen = saved.get(st.session_state.get("wb_saved") or "")
+    if chosen is not None:
+        st.session_state["sql"] = chosen.sql
+        st.session_state["wb_run"] = True
+
+
+editor, schema = st.columns([2, 1], gap="large")
+with editor:
+    pick, load = st.columns([4, 1], vertical_alignment="bottom")
+    pick.selectbox(
+        t("workbench.saved"),
+        options=list(saved),
+        index=None,
+        format_func=lambda n: saved[n].title_zh if lang == "zh" else saved[n].title,
+        placeholder=t("workbench.saved_placeholder"),
+        key="wb_saved",
+    )
+    load.button(
+        t("workbench.load"),
+        on_click=load_saved,
+        disabled=not st.session_state.get("wb_saved"),
+        key="wb_load",
+        width="stretch",
+    )
+    if st.session_state.get("wb_saved") in saved:
+        q = saved[st.session_state["wb_saved"]]
+        st.caption(q.purpose_zh if lang == "zh" else q.purpose)
+
+    sql = st.text_area(
+        t("workbench.editor"),
+        key="sql",
+        bind="query-params",
+        height=260,
+        placeholder=t("workbench.editor_placeholder"),
+    )
+    params = workbench.parse_params(sql or "")
+    values: dict[str, object] = {}
+    if params:
+        st.caption(t("workbench.params"))
+        for column, p in zip(st.columns(min(len(params), 3)) * len(params), params, strict=False):
+            label = f"${p.name} ({p.type})"
+            key = f"p_{p.name}"
+            try:
+                default = workbench.coerce(p, p.default)
+            except workbench.BadParameter:
+                default = workbench.coerce(p, "") if p.type in ("text", "bool") else 0
+            with column:
+                if p.type == "int":
+                    values[p.name] = st.number_input(
+                        label, value=int(default), step=1, key=key, bind="query-params"
+                    )
+                elif p.type == "float":
+                    values[p.name] = st.number_input(
+                        label, value=float(default), key=key, bind="query-params"
+                    )
+                elif p.type == "bool":
+                    values[p.name] = st.checkbox(
+                        label, value=bool(default), key=key, bind="query-params"
+                    )
+                else:
+                    values[p.name] = st.text_input(
+                        label, value=str(default), key=key, bind="query-params", max_chars=200
+                    )
+    st.button(
+        t("workbench.run"),
+        type="primary",
+        key="wb_run_button",
+        on_click=lambda: st.session_state.update(wb_run=True),
+    )
+
+    # Run on a click (or after loading a saved query), and once when a link opens the page.
+    first_open = "wb_opened" not in st.session_state
+    st.session_state["wb_opened"] = True
+    if st.session_state.pop("wb_run", False) or (first_open and sql):
+        started = time.monotonic()
+        outcome: dict[str, object] = {"sql": sql, "values": values, "snapshot": snapshot}
+        try:
+            result = workbench.run(ui.connection(), sql or "", values, snapshot)
+            outcome |= {"frame": result.frame, "truncated": result.truncated}
+        except sandbox.RefusedQuery as err:
+            outcome["error"] = t("workbench.refused", reason=str(err))
+        except sandbox.QueryTimeout:
+            outcome["error"] = t("workbench.timeout", s=f"{workbench.TIMEOUT_S:g}")
+        except workbench.BadParameter as err:
+            outcome["error"] = t("workbench.bad_param", reason=str(err))
+        except duckdb.PermissionException as err:
+            outcome["error"] = t("workbench.refused", reason=str(err))
+        except duckdb.Error as err:
+            outcome["error"] = t("workbench.failed", reason=str(err))
+        outcome["seconds"] = time.monotonic() - started
+        st.session_state["wb_result"] = outcome
+
+    outcome = st.session_state.get("wb_result")
+    if outcome:
+        if outcome.get("sql") != sql:
+            st.caption(t("workbench.previous_result"))
+        if "error" in outcome:
+            st.error(outcome["error"], icon=":material/block:")
+        else:
+            frame = outcome["frame"]
+            shown = frame.head(workbench.MAX_DISPLAY_ROWS)
+            st.caption(
+                t(
+                    "workbench.result_rows",
+                    n=len(frame),
+                    shown=len(shown),
+                    s=f"{outcome['seconds']:.2f}",
+                    snapshot=outcome["snapshot"],
+                )
+            )
+            if outcome["truncated"]:
+                st.warning(t("workbench.truncated", n=workbench.MAX_RESULT_ROWS))
+            st.dataframe(shown, hide_index=True, key="wb_table")
+            name = st.session_state.get("wb_saved") or "query"
+            ui.download_buttons(frame, name, t, key="wb")
+
+with schema:
+    st.subheader(t("workbench.schema"))
+    loaded = tuple(roster.snapshot_ids(data_paths()))
+    for obj in catalogue(snapshot, loaded):
+        kind = t(f"workbench.kind_{obj.kind}")
+        with st.expander(f"{obj.name} · {kind} · {t('workbench.n_rows', n=obj.rows)}"):
+            st.caption(obj.row_zh if lang == "zh" else obj.row)
+            st.dataframe(obj.columns, hide_index=True, key=f"wb_schema_{obj.name}")
+    ui.provenance_link(t)

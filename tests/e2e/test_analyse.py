@@ -1,0 +1,82 @@
+"""Analyse pages in a real browser: run a saved query, download the CSV, read it back."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from tests.e2e.conftest import open_path, settle
+
+
+def test_saved_query_runs_and_its_csv_downloads(page) -> None:
+    open_path(page, "/workbench?lang=en")
+    main = page.locator("[data-testid='stMain']")
+    main.locator("[data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name="County agencies by host").click()
+    settle(page)
+    main.get_by_role("button", name="Load").click()
+    settle(page)
+    editor = main.locator("textarea").first
+    assert "-- title: County agencies by host" in editor.input_value()
+    assert "title: County agencies by host" in parse_qs(urlparse(page.url).query)["sql"][0]
+    assert "6 rows (6 shown)" in main.inner_text()
+
+    with page.expect_download() as info:
+        main.locator("[data-testid='stDownloadButton']").filter(has_text="CSV").first.click()
+    download = info.value
+    assert download.suggested_filename.startswith("county_hosts-")
+    assert download.suggested_filename.endswith(".csv")
+    payload = Path(download.path()).read_bytes()
+    assert payload.startswith(b"\xef\xbb\xbf")  # Excel shows the Chinese labels
+    rows = list(csv.DictReader(io.StringIO(payload.decode("utf-8-sig"))))
+    assert [r["host"] for r in rows][:2] == [
+        "government_general_office",
+        "development_reform_commission",
+    ]
+    assert [int(r["n"]) for r in rows] == [43, 11, 8, 7, 6, 1]
+    assert rows[0]["label_zh"] == "政府办(办公厅)"
+    assert not page.js_errors
+
+
+def test_edited_query_and_parameter_reopen_from_the_link(page) -> None:
+    open_path(page, "/workbench?lang=en")
+    main = page.locator("[data-testid='stMain']")
+    editor = main.locator("textarea").first
+    editor.fill("-- param min_n: int 1\nSELECT host, n FROM v_county_host WHERE n >= $min_n")
+    editor.press("Control+Enter")
+    settle(page)
+    number = main.locator("[data-testid='stNumberInput'] input").first
+    number.fill("10")
+    number.press("Enter")
+    settle(page)
+    main.get_by_role("button", name="Run").click()
+    settle(page)
+    assert "2 rows (2 shown)" in main.inner_text()
+    link = page.url
+    assert "p_min_n=10" in link
+    # a fresh visit to the same link shows the same query, parameter and result
+    open_path(page, link.removeprefix(page.base_url))
+    main = page.locator("[data-testid='stMain']")
+    assert "WHERE n >= $min_n" in main.locator("textarea").first.input_value()
+    assert "2 rows (2 shown)" in main.inner_text()
+
+
+def test_runaway_query_is_stopped_and_the_next_one_runs(page) -> None:
+    open_path(page, "/workbench?lang=en")
+    main = page.locator("[data-testid='stMain']")
+    editor = main.locator("textarea").first
+    editor.fill("SELECT count(*) FROM range(1000000000) a, range(1000000000) b")
+    editor.press("Control+Enter")
+    settle(page)
+    main.get_by_role("button", name="Run").click()
+    settle(page, timeout_ms=60000)
+    assert "was stopped after 5 seconds" in main.inner_text()
+    editor.fill("SELECT 41 + 1 AS answer")
+    editor.press("Control+Enter")
+    settle(page)
+    main.get_by_role("button", name="Run").click()
+    settle(page)
+    text = main.inner_text()
+    assert "1 rows (1 shown)" in text and "was stopped" not in text

@@ -1,0 +1,101 @@
+"""The data dictionary: every table and view described truthfully; the /dictionary page."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pandas as pd
+import pytest
+
+from app import db, dictionary, roster
+from app.config import SQL_DIR, data_paths
+from app.models import TABLES
+from tests.conftest import run_page
+from tests.test_roster_import import fixture_bytes
+
+
+@pytest.fixture(scope="module")
+def objects() -> list[dictionary.ObjectDoc]:
+    return dictionary.describe(db.connect(data_paths()))
+
+
+def test_every_table_and_view_is_listed_with_types_and_row_counts(objects) -> None:
+    by_name = {o.name: o for o in objects}
+    assert {n for n, o in by_name.items() if o.kind == "table"} >= set(TABLES)
+    views = {db.parse_view(p).name for p in db.view_files()}
+    assert {n for n, o in by_name.items() if o.kind == "view"} == views
+    assert by_name["divisions"].rows == 142
+    assert by_name["agencies"].rows == 90
+    assert by_name["v_agencies"].rows == 90
+    assert by_name["v_county_coverage"].rows == 2
+    assert by_name["v_province_models"].rows == 34
+    types = by_name["v_county_host"].columns.set_index("column")["type"]
+    assert types["n"] == "BIGINT" and types["share"] == "DOUBLE" and types["host"] == "VARCHAR"
+
+
+def test_every_column_has_a_description(objects) -> None:
+    missing = dictionary.undocumented(objects)
+    assert missing.empty, missing.to_dict("records")
+
+
+def test_descriptions_name_exactly_the_real_columns(objects) -> None:
+    """A view's header and tables.toml describe the columns that exist, no more, no fewer."""
+    with (SQL_DIR / "tables.toml").open("rb") as f:
+        tables = tomllib.load(f)
+    for name, model in TABLES.items():
+        assert list(tables[name]["columns"]) == list(model.model_fields), name
+    by_name = {o.name: o for o in objects}
+    for path in db.view_files():
+        doc = db.parse_view(path)
+        assert list(doc.columns) == by_name[doc.name].columns["column"].tolist(), doc.name
+
+
+def test_confidence_counts_for_seed_and_import(data_copy) -> None:
+    con = db.connect(data_copy)
+    seed = dictionary.confidence_counts(con, "seed").set_index("table")
+    assert seed.loc["agencies"].tolist() == [78, 12, 0]
+    assert seed.loc["divisions", "stated"] == 142
+    snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv").snapshot
+    con = db.connect(data_copy)
+    imported = dictionary.confidence_counts(con, snap.snapshot_id).set_index("table")
+    assert imported.loc["agencies"].tolist() == [0, 0, 90]
+
+
+def test_differences_are_flagged() -> None:
+    figures = pd.DataFrame(
+        {"figure_id": ["a", "b", "c"], "status": ["match", "differs", "not_computable"]}
+    )
+    assert dictionary.flag_differences(figures)["flag"].tolist() == ["✓", "⚠", "–"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_in_both_languages(lang: str) -> None:
+    at = run_page("dictionary", lang)
+    assert not at.exception
+    assert at.title[0].value == (
+        "数据字典与来源" if lang == "zh" else "Data dictionary and sources"
+    )
+    summary = at.dataframe[0].value
+    assert "v_reported_vs_computed" in summary["name"].tolist()
+    assert summary.set_index("name").loc["divisions", "rows"] == 142
+    assert len(at.success) == 1  # all computable figures match on the seed
+    assert "17" in at.success[0].value
+    texts = " ".join(t.value for t in at.text)
+    assert "13個設區市都設立了性質不一的大數據管理機構" in texts or "13个设区市" in texts
+
+
+def test_page_opens_the_object_in_the_url() -> None:
+    at = run_page("dictionary", "en", object="v_county_host")
+    assert not at.exception
+    assert at.selectbox(key="object").value == "v_county_host"
+    columns = at.dataframe[1].value
+    assert columns["column"].tolist() == ["host", "label_zh", "label_en", "n", "share"]
+    assert columns.set_index("column").loc["share", "description"].startswith("n as a share")
+
+
+def test_page_flags_a_difference_for_an_imported_snapshot(data_copy) -> None:
+    roster.import_roster(data_copy, fixture_bytes(), "r.csv")
+    at = run_page("dictionary", "en")  # the latest snapshot by default
+    assert not at.exception
+    assert len(at.error) == 1
+    assert "city_host_government_services_office" in at.error[0].value

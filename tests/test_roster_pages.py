@@ -1,0 +1,78 @@
+"""The /import page and the snapshot picker (AppTest)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import roster
+from tests.conftest import run_page
+from tests.test_roster_import import fixture_bytes
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_import_page_with_only_the_seed(lang: str, data_copy) -> None:
+    at = run_page("import", lang)
+    assert not at.exception
+    assert at.title[0].value == ("导入名册" if lang == "zh" else "Import a roster")
+    assert "2 MB" in at.caption[0].value or any("2 MB" in c.value for c in at.caption)
+    snapshots = at.dataframe[0].value
+    assert snapshots["snapshot"].tolist() == ["seed"]
+    assert snapshots["rows"].tolist() == [90]
+    assert len(at.info) == 1  # nothing to compare yet
+    assert at.selectbox(key="snapshot").options == ["seed"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_import_page_shows_changes_after_an_import(lang: str, data_copy) -> None:
+    snap = roster.import_roster(data_copy, fixture_bytes(), "roster.csv").snapshot
+    at = run_page("import", lang)
+    assert not at.exception
+    assert at.dataframe[0].value["snapshot"].tolist() == ["seed", snap.snapshot_id]
+    assert at.selectbox(key="snapshot").value == snap.snapshot_id  # latest by default
+    assert (at.selectbox(key="from").value, at.selectbox(key="to").value) == (
+        "seed",
+        snap.snapshot_id,
+    )
+    assert [m.value for m in at.metric] == ["76", "76", "1", "0"]
+    changes = at.dataframe[1].value
+    assert changes["change"].value_counts().to_dict() == {"added": 76, "removed": 76, "rehosted": 1}
+
+
+def test_snapshot_in_the_url_is_used_and_a_bad_one_falls_back(data_copy) -> None:
+    snap = roster.import_roster(data_copy, fixture_bytes(), "roster.csv").snapshot
+    at = run_page("dictionary", "en", snapshot="seed")
+    assert at.selectbox(key="snapshot").value == "seed"
+    assert not at.error  # the seed's figures all match
+    at = run_page("dictionary", "en", snapshot="../../etc/passwd")
+    assert not at.exception
+    assert at.selectbox(key="snapshot").value == snap.snapshot_id
+
+
+def test_uploading_a_bad_file_reports_rows_and_writes_nothing(data_copy) -> None:
+    from tests.test_roster_import import bad_cases, state
+
+    before = state(data_copy)
+    at = run_page("import", "en")
+    at.file_uploader(key="imp_file").upload("bad.csv", bad_cases()["bad host code"][0])
+    at.button(key="imp_submit").click().run()
+    assert not at.exception
+    assert at.error[0].value.startswith("bad.csv was not imported: 1 problem(s)")
+    report = at.dataframe[0].value
+    assert report.iloc[0].tolist()[:2] == [5, "host"]
+    assert "'gov_office' is not an allowed code" in report.iloc[0, 2]
+    labels = [b.label for b in at.get("download_button")]
+    assert {"CSV", "Excel", "Parquet", "JSON"} <= set(labels)
+    assert state(data_copy) == before
+
+
+def test_uploading_the_fixture_makes_the_latest_snapshot(data_copy) -> None:
+    at = run_page("import", "zh")
+    at.file_uploader(key="imp_file").upload("名册.csv", fixture_bytes())
+    at.text_input(key="imp_note").input("测试")
+    at.button(key="imp_submit").click().run()
+    assert not at.exception
+    (snap,) = roster.list_snapshots(data_copy)
+    assert snap.file_name == "名册.csv" and snap.note == "测试"
+    assert snap.snapshot_id in at.success[0].value
+    assert at.selectbox(key="snapshot").value == snap.snapshot_id
+    assert [m.value for m in at.metric] == ["76", "76", "1", "0"]

@@ -1,0 +1,110 @@
+"""The workbench runs user SQL exactly as the CLI does: refusals, time limit, bound parameters."""
+
+from __future__ import annotations
+
+import time
+
+import duckdb
+import pytest
+
+from app import db, sandbox, workbench
+from app.config import data_paths
+
+# The statements `python -m app query` refuses (tests/test_cli.py); the workbench must too.
+REFUSED = [
+    "COPY (SELECT 1) TO '/tmp/x.csv'",
+    "ATTACH '/tmp/x.db'",
+    "INSTALL httpfs",
+    "LOAD httpfs",
+    "SET threads = 1",
+    "SET enable_external_access = true",
+    "PRAGMA version",
+    "CREATE TABLE t (a INT)",
+    "INSERT INTO agencies SELECT * FROM agencies",
+    "UPDATE agencies SET host = 'independent'",
+    "DELETE FROM agencies",
+    "DROP VIEW v_agencies",
+    "SELECT * FROM read_csv('/etc/passwd')",
+    "SELECT * FROM '/etc/passwd'",
+    "SELECT 1; SELECT 2",
+    "EXPLAIN ANALYZE CREATE TABLE t AS SELECT 1",
+    "CALL pragma_version()",
+    "",
+]
+RUNAWAY = "SELECT count(*) FROM range(1000000000) AS a, range(1000000000) AS b"
+
+
+@pytest.fixture(scope="module")
+def con() -> duckdb.DuckDBPyConnection:
+    return db.connect(data_paths())
+
+
+@pytest.mark.parametrize("sql", REFUSED)
+def test_workbench_refuses_what_the_cli_refuses(con, sql: str) -> None:
+    # refused by the statement check, or by the locked connection (no file access)
+    refused = (sandbox.RefusedQuery, duckdb.PermissionException, duckdb.CatalogException)
+    with pytest.raises(refused):
+        workbench.run(con, sql)
+    # and nothing changed: the agencies table and views are intact
+    assert db.query(con, "SELECT count(*) AS n FROM v_agencies")["n"].iloc[0] == 90
+
+
+def test_runaway_query_times_out_and_the_connection_stays_usable(con) -> None:
+    started = time.monotonic()
+    with pytest.raises(sandbox.QueryTimeout, match="stopped after 1 seconds"):
+        workbench.run(con, RUNAWAY, timeout_s=1)
+    assert time.monotonic() - started < 10
+    result = workbench.run(con, "SELECT n FROM v_county_host ORDER BY n DESC")
+    assert result.frame["n"].tolist() == [43, 11, 8, 7, 6, 1]
+
+
+def test_parameters_are_bound_not_pasted(con) -> None:
+    q = workbench.parse_query(workbench.QUERIES_DIR / "provinces_by_model.sql")
+    assert [p.name for p in q.params] == ["push_model"]
+    ok = workbench.run(con, q.sql, {"push_model": "1"}).frame
+    assert sorted(ok["name_en"]) == ["Guangdong", "Shanghai", "Zhejiang"]
+    injected = workbench.run(con, q.sql, {"push_model": "1' OR '1'='1"}).frame
+    assert injected.empty  # the quote is data, not SQL
+
+
+def test_typed_parameters_and_defaults(con) -> None:
+    q = workbench.parse_query(workbench.QUERIES_DIR / "county_hosts.sql")
+    assert q.params == (workbench.Param("min_n", "int", "1"),)
+    assert workbench.run(con, q.sql).frame["n"].tolist() == [43, 11, 8, 7, 6, 1]
+    assert workbench.run(con, q.sql, {"min_n": 8}).frame["n"].tolist() == [43, 11, 8]
+    assert workbench.run(con, q.sql, {"min_n": "10"}).frame["n"].tolist() == [43, 11]
+    with pytest.raises(workbench.BadParameter, match=r"\$min_n must be a int"):
+        workbench.run(con, q.sql, {"min_n": "many"})
+    figures = workbench.parse_query(workbench.QUERIES_DIR / "figures_to_review.sql")
+    few = workbench.run(con, figures.sql, {"include_matches": False}).frame
+    every = workbench.run(con, figures.sql, {"include_matches": True}).frame
+    assert set(few["status"]) == {"not_computable"}
+    assert len(every) == len(few) + 17
+
+
+def test_undeclared_dollar_names_become_text_parameters() -> None:
+    params = workbench.parse_params(
+        "-- param a: int 3\nSELECT $a, $b, '$not_a_param' /* $nor_this */ -- $nor_that"
+    )
+    assert params == (workbench.Param("a", "int", "3"), workbench.Param("b", "text", ""))
+    assert workbench.bind(params, {"b": "x"}) == {"a": 3, "b": "x"}
+
+
+def test_every_saved_query_has_a_header_and_runs_with_its_defaults(con) -> None:
+    queries = workbench.saved_queries()
+    assert len(queries) >= 5
+    for q in queries:
+        assert q.title != q.name and q.purpose, q.name
+        assert q.title_zh != q.title and q.purpose_zh != q.purpose, q.name
+        declared = [ln for ln in q.sql.splitlines() if ln.startswith("-- param")]
+        assert len(declared) == len(q.params), q.name  # every declared parameter is used
+        result = workbench.run(con, q.sql)
+        assert len(result.frame.columns) > 0, q.name
+
+
+def test_display_cap_keeps_the_full_result_for_download(con) -> None:
+    result = workbench.run(con, "SELECT range AS i FROM range(5000)")
+    assert len(result.frame) == 5000 > workbench.MAX_DISPLAY_ROWS
+    assert not result.truncated
+    capped = sandbox.run_readonly(con, "SELECT range AS i FROM range(5000)", max_rows=10)
+    assert capped.truncated and len(capped.frame) == 10
