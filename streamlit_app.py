@@ -10,16 +10,62 @@ lang = ui.language()
 t = translator(lang)
 ui.language_switch(t)
 
-# url_path equals each file's stem, so the legacy pages/ router and st.navigation agree
-# on a first deep link (the pages/ folder beside this script turns the legacy router on).
+# Each page's url_path is its file stem (DESIGN.md's paths); the overview is served at /.
+# A first deep link to a fresh server is handled by ui.guard_legacy_router (pages/ folder).
 pages = {
     t("app.nav.section_atlas"): [
         st.Page(
-            "pages/overview.py",
-            title=t("app.nav.overview"),
-            icon=":material/home:",
-            url_path="overview",
-            default=True,
+            "pages/overview.py", title=t("app.nav.overview"), icon=":material/home:", default=True
+        ),
+        st.Page(
+            "pages/structure.py",
+            title=t("structure.nav"),
+            icon=":material/account_tree:",
+            url_path="structure",
+        ),
+        st.Page(
+            "pages/models.py", title=t("models.nav"), icon=":material/public:", url_path="models"
+        ),
+        st.Page(
+            "pages/compare.py",
+            title=t("compare.nav"),
+            icon=":material/compare_arrows:",
+            url_path="compare",
+        ),
+    ],
+    t("app.nav.section_decide"): [
+        st.Page("pages/gap.py", title=t("gap.title"), icon=":material/straighten:", url_path="gap"),
+        st.Page(
+            "pages/scenarios.py",
+            title=t("scenarios.title"),
+            icon=":material/tune:",
+            url_path="scenarios",
+        ),
+        st.Page(
+            "pages/checklist.py",
+            title=t("checklist.title"),
+            icon=":material/checklist:",
+            url_path="checklist",
+        ),
+    ],
+    t("app.nav.section_analyse"): [
+        st.Page(
+            "pages/workbench.py",
+            title=t("workbench.nav"),
+            icon=":material/terminal:",
+            url_path="workbench",
+        ),
+        st.Page(
+            "pages/dictionary.py",
+            title=t("dictionary.nav"),
+            icon=":material/menu_book:",
+            url_path="dictionary",
+        ),
+        st.Page(
+            "pages/import.py",
+            title=t("importer.nav"),
+            icon=":material/upload_file:",
+            url_path="import",
         ),
     ],
 }

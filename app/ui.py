@@ -12,6 +12,7 @@ import duckdb
 import opencc
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from app import db
 from app.config import data_paths
@@ -70,7 +71,21 @@ def language_switch(t: Callable[..., str]) -> None:
 
 
 def current_translator() -> Callable[..., str]:
+    """Every page's first call: the translator for the session's language."""
+    guard_legacy_router()
     return translator(st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE))
+
+
+def guard_legacy_router() -> None:
+    """Serve a first deep link through the entry script's st.navigation.
+
+    With a pages/ folder beside the entry script, Streamlit's legacy router runs the
+    first request of a fresh server (e.g. /structure) as pages/structure.py directly,
+    skipping the entry (language, navigation). Turn the legacy router off and rerun.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def current_language() -> str:
@@ -118,3 +133,70 @@ def label(domain: str, code: str | None, lang: str) -> str:
     if row.empty:
         return code
     return str(row.iloc[0]["label_zh" if lang == "zh" else "label_en"])
+
+
+# ---- analyse: downloads, snapshots, provenance link (issue 5) -------------------------
+
+SNAPSHOT_KEY = "snapshot"
+
+
+def download_buttons(
+    frame: pd.DataFrame, what: str, t: Callable[..., str], key: str | None = None
+) -> None:
+    """CSV / XLSX / Parquet / JSON buttons for any table (app.exports does the bytes).
+
+    The bytes are made only when a button is clicked; clicking does not rerun the page."""
+    from app import exports
+
+    stem = key or what
+    for column, fmt in zip(st.columns(len(exports.FORMATS)), exports.FORMATS, strict=True):
+        with column:
+            st.download_button(
+                t(f"exports.{fmt}"),
+                data=lambda fmt=fmt: exports.to_bytes(frame, fmt),
+                file_name=exports.file_name(what, fmt),
+                mime=exports.FORMATS[fmt].mime,
+                key=f"_dl_{stem}_{fmt}",
+                on_click="ignore",
+                icon=":material/download:",
+                width="stretch",
+            )
+
+
+def snapshot_picker(t: Callable[..., str]) -> str:
+    """Sidebar choice of the agencies snapshot (latest import by default; ?snapshot=ID).
+
+    Returns the snapshot id to hand to view()/db.query(); 'seed' is the article's data."""
+    from app import roster
+
+    paths = data_paths()
+    snaps = {s.snapshot_id: s for s in roster.list_snapshots(paths)}
+    ids = list(reversed(roster.snapshot_ids(paths)))  # latest first; the seed last
+    if set(snaps) - set(roster.loaded_snapshots(connection())):
+        clear_caches()  # imported elsewhere (another session or the CLI): reload
+    chosen = st.sidebar.selectbox(
+        t("exports.snapshot"),
+        options=ids,
+        index=0,
+        key=SNAPSHOT_KEY,
+        bind="query-params",
+        help=t("exports.snapshot_help"),
+    )
+    snap = snaps.get(chosen)
+    if snap is None:
+        st.sidebar.caption(t("exports.snapshot_seed"))
+    else:
+        st.sidebar.caption(
+            t(
+                "exports.snapshot_import",
+                file=snap.file_name,
+                rows=snap.rows,
+                created=snap.created_at.replace("T", " "),
+            )
+        )
+    return chosen or ids[0]
+
+
+def provenance_link(t: Callable[..., str]) -> None:
+    """A link to the data dictionary and provenance page (/dictionary)."""
+    st.page_link("pages/dictionary.py", label=t("exports.provenance"), icon=":material/menu_book:")

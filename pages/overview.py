@@ -24,16 +24,18 @@ for column, h in zip(st.columns(len(overview.HEADLINES)), overview.headlines(fig
         ui.source_popover(t, h.source_ref, h.excerpt)
 
 centre = overview.province_centre(ui.view("v_agencies"))
+rank = t(f"overview.rank_{centre['rank']}") if centre["rank"] else t("app.unknown")
 with st.container(border=True):
     st.subheader(t("overview.centre_title"))
-    name, nature, host, rank = st.columns(4)
-    name.metric(t("overview.centre_name"), centre["name_zh"] if lang == "zh" else centre["name_en"])
-    nature.metric(t("overview.centre_nature"), ui.label("nature", centre["nature"], lang))
-    host.metric(t("overview.centre_host"), ui.label("host", centre["host"], lang))
-    rank.metric(
-        t("overview.centre_rank"),
-        t(f"overview.rank_{centre['rank']}") if centre["rank"] else t("app.unknown"),
-    )
+    facts = {
+        t("overview.centre_name"): centre["name_zh"] if lang == "zh" else centre["name_en"],
+        t("overview.centre_nature"): ui.label("nature", centre["nature"], lang),
+        t("overview.centre_host"): ui.label("host", centre["host"], lang),
+        t("overview.centre_rank"): rank,
+    }
+    for column, (name, value) in zip(st.columns(len(facts)), facts.items(), strict=True):
+        column.caption(name)
+        column.markdown(f"**{value}**")
     ui.source_popover(t, centre["source_ref"], centre["excerpt"])
 
 differs = figures[figures["status"] == "differs"]
