@@ -30,6 +30,7 @@ KEYS = {
     "recommendations": ("rec_id",),
     "reported_figures": ("figure_id",),
     "sources": ("source_ref",),
+    "statements": ("adcode", "dimension"),
     "codes": ("domain", "code"),
 }
 
@@ -141,12 +142,22 @@ def cross_check(tables: dict[str, list[Row]]) -> list[Problem]:
                 )
             )
     problems += agency_problems(tables["agencies"], divisions, "agencies.csv", first_line=2)
+
+    def verbatim(file: str, i: int, row: Row) -> None:
+        """Each " … "-separated part of the row's excerpt is in its cited paragraph(s)."""
+        text = "".join(sources[r].excerpt for r in row.source_ref.split(";") if r in sources)
+        if row.excerpt and text and any(part not in text for part in row.excerpt.split(" … ")):
+            problems.append(Problem(file, i + 2, "excerpt", "not verbatim in its paragraph"))
+
     for i, a in enumerate(tables["agencies"]):
         refs_exist("agencies.csv", i, a.source_ref)
-        text = "".join(sources[r].excerpt for r in a.source_ref.split(";") if r in sources)
-        if a.excerpt and text and any(part not in text for part in a.excerpt.split(" … ")):
+        verbatim("agencies.csv", i, a)
+    for i, st in enumerate(tables["statements"]):
+        refs_exist("statements.csv", i, st.source_ref)
+        verbatim("statements.csv", i, st)
+        if st.adcode not in divisions:
             problems.append(
-                Problem("agencies.csv", i + 2, "excerpt", "not verbatim in its paragraph")
+                Problem("statements.csv", i + 2, "adcode", f"{st.adcode} is no division")
             )
     for i, p in enumerate(tables["provinces"]):
         refs_exist("provinces.csv", i, p.source_ref)
@@ -162,13 +173,7 @@ def cross_check(tables: dict[str, list[Row]]) -> list[Problem]:
             )
     for i, f in enumerate(tables["reported_figures"]):
         refs_exist("reported_figures.csv", i, f.source_ref)
-        src = sources.get(f.source_ref)
-        if src is not None and f.excerpt not in src.excerpt:
-            problems.append(
-                Problem(
-                    "reported_figures.csv", i + 2, "excerpt", "not a verbatim part of its paragraph"
-                )
-            )
+        verbatim("reported_figures.csv", i, f)
     return problems
 
 

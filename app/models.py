@@ -177,6 +177,21 @@ class Source(Row):
     _ref = field_validator("source_ref")(_check_source_ref)
 
 
+class Statement(Row):
+    """What the source says of one province on one gap dimension (¶2), with its words."""
+
+    adcode: Text
+    dimension: GapDimension
+    statement_zh: Text
+    statement_en: Text
+    excerpt: Text  # verbatim, traditional characters; parts joined by " … "
+    confidence: Confidence
+    source_ref: Text
+
+    _adcode = field_validator("adcode")(_check_adcode)
+    _ref = field_validator("source_ref")(_check_source_ref)
+
+
 class Code(Row):
     """Label of one code value (host, nature, coverage, push model) in both languages."""
 
@@ -198,5 +213,6 @@ TABLES: dict[str, type[Row]] = {
     "recommendations": Recommendation,
     "reported_figures": ReportedFigure,
     "sources": Source,
+    "statements": Statement,
     "codes": Code,
 }

@@ -89,3 +89,11 @@ def test_excerpt_must_be_verbatim(paths: DataPaths) -> None:
     with pytest.raises(BuildError) as err:
         build(paths)
     assert "verbatim" in str(err.value)
+
+
+def test_statement_excerpt_must_be_verbatim(paths: DataPaths) -> None:
+    edit_cell(paths.sources / "statements.csv", 0, "excerpt", "江蘇已完成三級架構")
+    with pytest.raises(BuildError) as err:
+        build(paths)
+    (problem,) = err.value.problems
+    assert (problem.file, problem.column) == ("statements.csv", "excerpt")

@@ -69,7 +69,7 @@ def test_sources_are_the_verbatim_paragraphs_with_opencc_simplified() -> None:
 
 
 def test_every_row_carries_confidence_and_source() -> None:
-    for name in ("divisions", "agencies", "provinces"):
+    for name in ("divisions", "agencies", "provinces", "statements"):
         frame = read(name)
         assert set(frame["confidence"]) <= {"stated", "derived"}, name
         assert (frame["source_ref"] != "").all(), name
