@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Annotated
 
 import pandas as pd
+import streamlit as st
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from app import md, state_db
@@ -275,6 +276,7 @@ def filtered(
     return out
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
 def progress(frame: pd.DataFrame, by: str = "group_id") -> pd.DataFrame:
     """Items per status and share done, per `by` value (group_id or group_category)."""
     counts = pd.crosstab(frame[by], frame["status"]).reindex(columns=list(STATUSES), fill_value=0)
@@ -320,7 +322,16 @@ def md_text(value: object) -> str:
 
 
 def to_markdown(frame: pd.DataFrame, lang: str, t: Callable[..., str]) -> str:
-    """A meeting handout: progress, then each item with status, owner, due and notes."""
+    """A meeting handout: progress, then each item with status, owner, due and notes.
+
+    Cached by the frame's content and the language (the page offers it on every rerun):
+    t must be the language's translator (app.i18n.translator(lang))."""
+    return _to_markdown(frame, lang, t)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _to_markdown(frame: pd.DataFrame, lang: str, _t: Callable[..., str]) -> str:
+    t = _t
     title = "title_zh" if lang == "zh" else "title_en"
     done, total = overall(frame)
     lines = [f"# {md_text(t('checklist.title'))}", ""]

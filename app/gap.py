@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from app import metrics, palette
 
@@ -69,30 +70,45 @@ def host_shares_figure(
     """One horizontal 100% bar per level, a segment per host (same colour per host everywhere).
 
     distributions: level -> frame with columns host, n (e.g. v_city_host / v_county_host).
+    The figure is built once per (counts, labels, titles) and shared: callers must not
+    change it (st.plotly_chart only reads it).
     """
-    fig = go.Figure()
+    counts = tuple(
+        (level_names[level], tuple(zip(map(str, frame["host"]), map(int, frame["n"]), strict=True)))
+        for level, frame in distributions.items()
+    )
     hosts: list[str] = []
-    for frame in distributions.values():
-        hosts += [h for h in frame["host"] if h not in hosts]
-    for host in hosts:
+    for _, rows in counts:
+        hosts += [h for h, _ in rows if h not in hosts]
+    return _host_shares(counts, tuple((h, host_label(h)) for h in hosts), axis_title)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _host_shares(
+    counts: tuple[tuple[str, tuple[tuple[str, int], ...]], ...],
+    hosts: tuple[tuple[str, str], ...],
+    axis_title: str,
+) -> go.Figure:
+    fig = go.Figure()
+    for host, name in hosts:
         xs, ys, texts = [], [], []
-        for level, frame in distributions.items():
-            row = frame[frame["host"] == host]
-            n = int(row["n"].iloc[0]) if len(row) else 0
-            total = int(frame["n"].sum())
+        for level_name, rows in counts:
+            by_host = dict(rows)
+            n = by_host.get(host, 0)
+            total = sum(by_host.values())
             xs.append(n / total if total else 0)
-            ys.append(level_names[level])
+            ys.append(level_name)
             texts.append(f"{n}/{total}")
         fig.add_bar(
             x=xs,
             y=ys,
             orientation="h",
-            name=host_label(host),
+            name=name,
             marker_color=palette.host_colour(host),
             text=texts,
             textposition="inside",
             insidetextfont_color=palette.text_colour(palette.host_colour(host)),
-            hovertemplate="%{y}: " + host_label(host) + " %{text} (%{x:.0%})<extra></extra>",
+            hovertemplate="%{y}: " + name + " %{text} (%{x:.0%})<extra></extra>",
         )
     fig.update_layout(
         barmode="stack",

@@ -35,20 +35,27 @@ STATIC_DIR: Final = ROOT / "static"  # served by Streamlit at <base>/app/static/
 SERVED_DIR: Final = STATIC_DIR / "geo"  # generated layers (git-ignored)
 
 
+MAX_AREA_CHANGE: Final = 0.03  # a simplified unit keeps its area within 3%
+
+
 @dataclass(frozen=True)
 class Layer:
     name: str
     tolerance: float  # degrees; coverage simplification (about 111 km per degree)
     digits: int  # decimals kept in coordinates
+    # a unit whose area changes more than this is redrawn from its own boundary
+    max_area_change: float = MAX_AREA_CHANGE
 
 
 LAYERS: Final = {
     "jiangsu_cities": Layer("jiangsu_cities", 0.004, 3),
     "jiangsu_counties": Layer("jiangsu_counties", 0.004, 3),
     "china_provinces": Layer("china_provinces", 0.04, 2),
+    # every county-level unit of China (about 2,875; the national-scale benchmark's map):
+    # at national scale a small district may change its area by 15% (it is a few pixels)
+    "china_counties": Layer("china_counties", 0.05, 2, max_area_change=0.15),
 }
 MARITIME_DIGITS: Final = 2
-MAX_AREA_CHANGE: Final = 0.03  # a simplified unit keeps its area within 3%
 
 
 def _area_change(geom: shapely.Geometry, original: shapely.Geometry) -> float:
@@ -77,11 +84,23 @@ def _round(coords: Any, digits: int) -> Any:
     return [_round(c, digits) for c in coords]
 
 
+def _snapped(geom: shapely.Geometry, digits: int) -> tuple[shapely.Geometry, int]:
+    """The geometry snapped to 10^-digits; a unit too small for that grid keeps more digits."""
+    valid = shapely.make_valid(geom)
+    for kept in range(digits, digits + 3):
+        # snap to the kept precision as a valid geometry (plain rounding can make rings cross)
+        snapped = shapely.set_precision(valid, 10.0**-kept)
+        if snapped.geom_type == "GeometryCollection":  # keep only the areal parts
+            snapped = shapely.union_all(
+                [g for g in snapped.geoms if g.geom_type.endswith("Polygon")]
+            )
+        if not snapped.is_empty:
+            return snapped, kept
+    return valid, digits + 3
+
+
 def _feature(adcode: str, geom: shapely.Geometry, digits: int) -> dict[str, Any]:
-    # snap to the kept precision as a valid geometry (plain rounding can make rings cross)
-    geom = shapely.set_precision(shapely.make_valid(geom), 10.0**-digits)
-    if geom.geom_type == "GeometryCollection":  # keep only the areal parts
-        geom = shapely.union_all([g for g in geom.geoms if g.geom_type.endswith("Polygon")])
+    geom, digits = _snapped(geom, digits)
     geo = mapping(geom)
     label = geom.representative_point()
     return {
@@ -103,7 +122,7 @@ def simplify_layer(adcodes: Iterable[str], layer: Layer) -> dict[str, Any]:
     simplified = shapely.coverage_simplify(geoms, layer.tolerance, simplify_boundary=True)
     features = []
     for code, geom, original in zip(codes, simplified, geoms, strict=True):
-        if geom is None or geom.is_empty or _area_change(geom, original) > MAX_AREA_CHANGE:
+        if geom is None or geom.is_empty or _area_change(geom, original) > layer.max_area_change:
             # a small unit (Macau, Hong Kong) loses its shape at the layer's tolerance
             geom = shapely.simplify(original, layer.tolerance / 20, preserve_topology=True)
         features.append(_feature(code, geom, layer.digits))
@@ -149,10 +168,15 @@ def _cached(name: str, key: str, build: Any) -> Any:
     return payload
 
 
-def _key(adcodes: tuple[str, ...]) -> str:
+def _key(adcodes: tuple[str, ...], spec: Layer | None = None) -> str:
+    """Names a cached layer: the package version, the units and how they are simplified
+    (so changing a layer's tolerance never serves an old file)."""
     import hashlib
 
-    digest = hashlib.sha1(",".join(adcodes).encode()).hexdigest()[:10]
+    what = ",".join(adcodes) + (
+        f"|{spec.tolerance}|{spec.digits}|{spec.max_area_change}" if spec else ""
+    )
+    digest = hashlib.sha1(what.encode()).hexdigest()[:10]
     return f"{package_version()}-{digest}"
 
 
@@ -160,7 +184,7 @@ def _key(adcodes: tuple[str, ...]) -> str:
 def layer(name: str, adcodes: tuple[str, ...]) -> dict[str, Any]:
     """A simplified layer (FeatureCollection keyed by adcode), from disk cache or built once."""
     spec = LAYERS[name]
-    return _cached(name, _key(adcodes), lambda: simplify_layer(adcodes, spec))
+    return _cached(name, _key(adcodes, spec), lambda: simplify_layer(adcodes, spec))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -170,7 +194,7 @@ def served_layer(name: str, adcodes: tuple[str, ...]) -> str | None:
     The maps reference their boundaries by URL, so plotly.js fetches them once from this
     app's server (and the browser caches them) instead of every rerun carrying them.
     """
-    file_name = f"{name}-v{CACHE_VERSION}-{_key(adcodes)}.json"
+    file_name = f"{name}-v{CACHE_VERSION}-{_key(adcodes, LAYERS[name])}.json"
     path = SERVED_DIR / file_name
     if not path.is_file():
         try:
@@ -193,6 +217,11 @@ def jiangsu_city_codes(divisions: Any) -> tuple[str, ...]:
 def jiangsu_county_codes(divisions: Any) -> tuple[str, ...]:
     rows = divisions[(divisions["level"] == "county") & divisions["adcode"].str.startswith("32")]
     return tuple(sorted(rows["adcode"]))
+
+
+def county_codes(divisions: Any) -> tuple[str, ...]:
+    """Every county-level unit the divisions hold (Jiangsu's 95; China's with national data)."""
+    return tuple(sorted(divisions[divisions["level"] == "county"]["adcode"]))
 
 
 def province_codes(divisions: Any) -> tuple[str, ...]:

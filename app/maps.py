@@ -186,11 +186,57 @@ def china_map(lang: str) -> go.Figure:
     return fig
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def national_county_map(lang: str, snapshot: str | None = None) -> go.Figure:
+    """Every county-level unit in the divisions, coloured like the Jiangsu county map.
+
+    With the seed data these are Jiangsu's 95; with national divisions (the benchmark's
+    national-scale data) all of China's county-level units, on one simplified layer.
+    """
+    t = translator(lang)
+    divisions = _divisions()
+    codes = list(geo.county_codes(divisions))
+    _, source = boundaries("china_counties", tuple(codes))
+    states = structure.county_states(ui.view("v_agencies", snapshot), codes)
+    codes_df = ui.view("codes")
+    labels = structure.labels(codes_df, "host", lang)
+    labels[structure.NOT_NAMED] = t("maps.not_named")
+    labels[structure.NO_AGENCY] = t("maps.no_agency")
+    order = codes_df[codes_df["domain"] == "host"].sort_values("sort_order")["code"].tolist()
+    colours = {
+        **palette.colour_map("host"),
+        structure.NOT_NAMED: palette.UNKNOWN_COLOUR,
+        structure.NO_AGENCY: "#FFFFFF",
+    }
+    cats = charts.present_categories(states["state"].tolist(), order, labels, colours)
+    names = structure.division_names(divisions, lang)
+    hover = [
+        _hover_lines(
+            f"<b>{charts.esc(names.get(r.adcode, r.adcode))}</b>",
+            charts.esc(labels.get(r.state, r.state)),
+        )
+        for r in states.itertuples(index=False)
+    ]
+    fig = charts.choropleth(
+        source,
+        states["adcode"].tolist(),
+        states["state"].tolist(),
+        cats,
+        hover,
+        credit=t("maps.credit"),
+        legend_title=t("maps.legend_county"),
+        height=560,
+    )
+    fig.update_traces(marker_line_width=0.2, selector={"type": "choropleth"})
+    return fig
+
+
 def clear() -> None:
     """Forget the cached figures (after a rebuild of the data)."""
     city_map.clear()
     county_map.clear()
     china_map.clear()
+    national_county_map.clear()
 
 
 def map_figures(lang: str, snapshot: str | None = None) -> dict[str, go.Figure]:

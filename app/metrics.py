@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 import pandas as pd
+import streamlit as st
 
 LEVELS = ("city", "county")
 PROVINCE_ADCODE = "320000"
@@ -120,20 +121,25 @@ def alignment(agencies: pd.DataFrame, level: str, line: str | None = None) -> Ra
     return Ratio(int((rows["host"] == line).sum()) if line else 0, len(rows))
 
 
+@st.cache_data(show_spinner=False, max_entries=128)
 def level_metrics(agencies: pd.DataFrame, units: dict[str, int]) -> list[LevelMetrics]:
-    """All metrics for the city and county levels."""
+    """All metrics for the city and county levels (cached by the frame's content: pages
+    compute them for the same agencies on every rerun)."""
     line = province_host(agencies)
-    return [
-        LevelMetrics(
-            level,
-            coverage(agencies, level, units[level]),
-            hhi(agencies, level),
-            effective_hosts(agencies, level),
-            alignment(agencies, level, line),
-            line,
+    out = []
+    for level in LEVELS:
+        concentration = hhi(agencies, level)
+        out.append(
+            LevelMetrics(
+                level,
+                coverage(agencies, level, units[level]),
+                concentration,
+                Ratio(concentration.denominator, concentration.numerator),  # effective_hosts
+                alignment(agencies, level, line),
+                line,
+            )
         )
-        for level in LEVELS
-    ]
+    return out
 
 
 def metrics_frame(agencies: pd.DataFrame, units: dict[str, int]) -> pd.DataFrame:

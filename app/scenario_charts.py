@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from app import palette
 
@@ -19,19 +20,30 @@ def before_after_figure(
 ) -> go.Figure:
     """Two stacked bars (before, after), a segment per host in the shared host colours.
 
-    dist: columns host, before, after (scenarios.distribution).
+    dist: columns host, before, after (scenarios.distribution). The figure is built once
+    per (rows, labels, titles) and shared: callers must not change it (st.plotly_chart
+    only reads it).
     """
+    rows = tuple(
+        (str(r.host), host_label(r.host), int(r.before), int(r.after)) for r in dist.itertuples()
+    )
+    return _figure(rows, before_name, after_name, axis_title)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _figure(
+    rows: tuple[tuple[str, str, int, int], ...], before_name: str, after_name: str, axis_title: str
+) -> go.Figure:
     fig = go.Figure()
-    for row in dist.itertuples():
-        colour = palette.host_colour(row.host)
-        name = host_label(row.host)
+    for host, name, before, after in rows:
+        colour = palette.host_colour(host)
         fig.add_bar(
-            x=[int(row.before), int(row.after)],
+            x=[before, after],
             y=[before_name, after_name],
             orientation="h",
             name=name,
             marker_color=colour,
-            text=[int(row.before) or "", int(row.after) or ""],
+            text=[before or "", after or ""],
             textposition="inside",
             insidetextfont_color=palette.text_colour(colour),
             hovertemplate="%{y}: " + name + " %{x}<extra></extra>",

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import pandas as pd
+import streamlit as st
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from app import metrics, state_db
@@ -116,8 +117,24 @@ def uncovered(agencies: pd.DataFrame, units: dict[str, int]) -> int:
     return units["county"] - metrics.units_with_agency(agencies, "county")
 
 
+def _steps_key(scenario: Scenario) -> str:
+    """What a result depends on: the steps (a placeholder scenario may have no valid name)."""
+    return json.dumps([s.model_dump(mode="json") for s in scenario.steps], sort_keys=True)
+
+
 def apply(scenario: Scenario, agencies: pd.DataFrame, units: dict[str, int]) -> Applied:
-    """The scenario's agencies: each step in order, on a copy (the input is never changed)."""
+    """The scenario's agencies: each step in order, on a copy (the input is never changed).
+
+    Cached by the steps and the frame's content (the page applies the same scenario on
+    every rerun); each caller gets its own copy of the result."""
+    return _apply(_steps_key(scenario), agencies, units, scenario)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _apply(
+    steps_key: str, agencies: pd.DataFrame, units: dict[str, int], _scenario: Scenario
+) -> Applied:
+    scenario = _scenario
     frame = agencies.copy(deep=True).reset_index(drop=True)
     affected: list[int] = []
     for step in scenario.steps:
@@ -192,6 +209,7 @@ def fill_coverage(
 # --- before and after ----------------------------------------------------------------
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
 def distribution(before: pd.DataFrame, after: pd.DataFrame, level: str) -> pd.DataFrame:
     """Agencies per host at one level, before and after, with the change."""
     b = metrics.host_counts(before, level).rename("before")
@@ -305,7 +323,18 @@ def steps_frame(scenario: Scenario) -> pd.DataFrame:
 def report(
     scenario: Scenario, agencies: pd.DataFrame, units: dict[str, int]
 ) -> dict[str, pd.DataFrame]:
-    """The tables an export carries: steps, metrics before/after, distributions, agencies after."""
+    """The tables an export carries: steps, metrics before/after, distributions, agencies after.
+
+    Cached by the scenario and the frame's content (the page offers the export on every
+    rerun)."""
+    return _report(scenario.model_dump_json(), agencies, units, scenario)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _report(
+    scenario_key: str, agencies: pd.DataFrame, units: dict[str, int], _scenario: Scenario
+) -> dict[str, pd.DataFrame]:
+    scenario = _scenario
     applied = apply(scenario, agencies, units)
     before = metrics.level_metrics(agencies, units)
     after = metrics.level_metrics(applied.agencies, units)
@@ -325,8 +354,10 @@ def report(
     }
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
 def to_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
-    """One sheet per table; text that would run as a formula is neutralised."""
+    """One sheet per table; text that would run as a formula is neutralised (cached by the
+    tables' content: the page makes the workbook on every rerun)."""
     buf = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False}
     with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": options}) as xl:

@@ -143,3 +143,16 @@ def open_path(page, path: str) -> None:
     assert page.locator("[data-testid='stException']").count() == 0, page.locator(
         "[data-testid='stException']"
     ).first.inner_text()
+
+
+# ---- load test figures (tests/e2e/test_load.py) in the terminal summary ------------------
+
+LOAD_SUMMARY = pytest.StashKey[list[str]]()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    lines = config.stash.get(LOAD_SUMMARY, [])
+    if lines:
+        terminalreporter.section("load test")
+        for line in lines:
+            terminalreporter.write_line(line)
