@@ -1,0 +1,284 @@
+"""Story slides and the HTML briefing, without a browser: values come from the views."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+
+from app import briefing, checklist, scenarios, state_db, story
+from app.i18n import translator
+from app.models import Host
+from app.scenarios import Move
+
+HOSTILE = '<script>alert("x")</script>'
+
+
+@pytest.fixture(autouse=True)
+def _private_state(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(state_db.ENV, raising=False)
+
+
+def slides(lang: str) -> tuple[story.StoryData, list[story.Slide]]:
+    t = translator(lang)
+    data = story.gather(lang, t)
+    return data, story.build_all(data, lang, t)
+
+
+def facts(slide: story.Slide) -> dict[str, str]:
+    return {f.label: f.value for f in slide.facts}
+
+
+# --- URL parameters ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, (1, False)),
+        ("", (1, False)),
+        ("1", (1, False)),
+        ("3", (3, False)),
+        (" 7 ", (7, False)),
+        ("7", (7, False)),
+        ("8", (1, True)),
+        ("99", (1, True)),
+        ("0", (1, True)),
+        ("-2", (1, True)),
+        ("2.5", (1, True)),
+        ("abc", (1, True)),
+        ("３", (1, True)),  # a full-width digit is not a slide number
+    ],
+)
+def test_parse_slide(raw: str | None, expected: tuple[int, bool]) -> None:
+    assert story.parse_slide(raw, story.COUNT) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, (False, False)),
+        ("1", (True, False)),
+        ("true", (True, False)),
+        ("0", (False, False)),
+        ("off", (False, False)),
+        ("maybe", (False, True)),
+    ],
+)
+def test_parse_present(raw: str | None, expected: tuple[bool, bool]) -> None:
+    assert story.parse_present(raw) == expected
+
+
+def test_sentence_is_verbatim_and_empty_when_absent() -> None:
+    text = "甲乙。丙上下對口丁。戊"
+    assert story.sentence(text, "上下對口") == "丙上下對口丁。"
+    assert story.sentence(text, "不在") == ""
+
+
+# --- slides from the views ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_seven_slides_in_order_with_the_source_figures(lang: str) -> None:
+    t = translator(lang)
+    data, built = slides(lang)
+    assert [s.number for s in built] == list(range(1, 8))
+    assert [s.key for s in built] == [k for k, _ in story.SLIDES]
+    assert [s.title for s in built] == [t(f"story.s{i}_title") for i in range(1, 8)]
+    # 1: headline counts from v_reported_vs_computed
+    assert list(facts(built[0]).values()) == ["13", "95", "76", "28"]
+    # 2: city map; province centre from v_agencies
+    assert [c.key for c in built[1].charts] == ["city_map"] and built[1].charts[0].is_map
+    assert facts(built[1])[t("overview.centre_host")] == (
+        "政务办" if lang == "zh" else "Government services office"
+    )
+    # 3: county map and 95 / 76 / 19 from v_county_coverage
+    assert list(facts(built[2]).values()) == ["95", "76", "19"]
+    assert built[2].charts[0].key == "county_map"
+    # 4: China map and the three push models + Jiangsu
+    assert built[3].charts[0].key == "china_map" and len(built[3].points) == 4
+    # 5: metrics of v_level_metrics (exact fractions beside them)
+    five = [(f.value, f.note) for f in built[4].facts]
+    assert five[0][0] == "100%" and "13/13" in five[0][1]
+    assert five[5][0] == "0.37" and "2120/5776" in five[5][1]
+    assert five[7][0] == "0%" and "0/76" in five[7][1]
+    # 6: checklist progress, nothing done yet; the three recommendations
+    assert t("story.done_of", done=0, total=33) in facts(built[5]).values()
+    assert len(built[5].points) == 3
+    # 7: no saved scenario -> the labelled preset
+    assert data.scenario.preset
+    assert built[6].notice == t("story.preset_notice", name=t("scenarios.preset_model_name"))
+    assert [f.value for f in built[6].facts][3] == "8% → 100%"
+
+
+def test_every_excerpt_is_verbatim_source_text() -> None:
+    data, built = slides("zh")
+    paragraphs = dict(zip(data.sources["source_ref"], data.sources["excerpt"], strict=True))
+    for slide in built:
+        assert slide.excerpts, slide.key
+        for ex in slide.excerpts:
+            refs = ex.source_ref.split(";")
+            for part in ex.text.split(" … "):
+                assert any(part in paragraphs[r] for r in refs), (slide.key, part)
+
+
+def test_slides_follow_the_data_not_copied_numbers() -> None:
+    """Change the view frames: the slides change with them."""
+    lang = "en"
+    t = translator(lang)
+    data = story.gather(lang, t)
+    coverage = data.county_coverage.copy()
+    coverage["n"] = [90, 5]
+    metrics_frame = data.level_metrics.copy()
+    metrics_frame.loc[metrics_frame["level"] == "county", ["with_agency", "aligned"]] = [90, 3]
+    changed = replace(data, county_coverage=coverage, level_metrics=metrics_frame)
+    three = story.build(3, changed, lang, t)
+    assert [f.value for f in three.facts] == ["95", "90", "5"]
+    five = story.build(5, changed, lang, t)
+    assert [f.note for f in five.facts][4] == t("gap.fraction", fraction="90/95")
+    assert [f.note for f in five.facts][7] == t("gap.fraction", fraction="3/76")
+
+
+def test_checklist_progress_is_read_from_the_store() -> None:
+    edit = checklist.make_edit("done", "Ana", None, "")
+    checklist.save_item("rec-1", 0, edit, "Ana")
+    checklist.save_item("int-2", 0, checklist.make_edit("blocked", "", None, ""), "Ana")
+    t = translator("en")
+    _, built = slides("en")
+    six = facts(built[5])
+    assert six[t("checklist.progress")] == t("story.done_of", done=1, total=33)
+    assert six[t("story.category_recommendation")] == t("story.done_of", done=1, total=12)
+    assert built[5].points[0].endswith(t("checklist.status_done"))
+    bars = {trace.name: list(trace.x) for trace in built[5].charts[0].figure.data}
+    assert bars[t("checklist.status_done")] == [1, 0, 0]
+    assert bars[t("checklist.status_blocked")] == [0, 1, 0]
+
+
+def test_the_newest_saved_scenario_is_shown_not_the_preset() -> None:
+    older = scenarios.make("older", steps=())
+    scenarios.save(older, "Bo", overwrite=False)
+    step = Move(
+        level="city", from_host=Host.INDUSTRY_IT_BUREAU, to_host=Host.GOVERNMENT_SERVICES_OFFICE
+    )
+    newer = scenarios.make(HOSTILE, note="n", steps=(step,))
+    scenarios.save(newer, "Ana", overwrite=False)
+    with state_db.transaction() as con:  # make the order certain
+        con.execute(
+            "UPDATE scenario SET saved_at = '2020-01-01T00:00:00+00:00' WHERE name = 'older'"
+        )
+    data, built = slides("en")
+    assert not data.scenario.preset and data.scenario.scenario.name == HOSTILE
+    seven = built[6]
+    assert HOSTILE in seven.notice and "Ana" in seven.notice
+    # two industry-and-IT cities move onto the centre's line: alignment 1/13 -> 3/13
+    assert [f.note for f in seven.facts][3] == "1/13 → 3/13"
+
+
+def test_an_unusable_saved_scenario_falls_back_to_the_preset_with_a_notice() -> None:
+    scenarios.save(scenarios.make("broken", steps=()), "Ana", overwrite=False)
+    with state_db.transaction() as con:
+        con.execute("UPDATE scenario SET body = '{not json' WHERE name = 'broken'")
+    t = translator("zh")
+    data, built = slides("zh")
+    assert data.scenario.preset and data.scenario.problem == "story.saved_unusable"
+    assert built[6].notice.startswith(t("story.saved_unusable"))
+
+
+def test_build_rejects_a_slide_outside_the_story() -> None:
+    data = story.gather("en", translator("en"))
+    with pytest.raises(ValueError, match="slide 8"):
+        story.build(8, data, "en", translator("en"))
+
+
+def test_projector_copy_is_taller_and_leaves_the_original_alone() -> None:
+    data = story.gather("en", translator("en"))
+    fig = data.maps["city"]
+    height = fig.layout.height
+    big = story.for_projector(fig)
+    assert big.layout.height == int(height * story.PROJECTOR_SCALE)
+    assert fig.layout.height == height and big.layout.font.size is None
+    bars = story.build(5, data, "en", translator("en")).charts[0].figure
+    big_bars = story.for_projector(bars)
+    assert big_bars.layout.font.size == story.PROJECTOR_FONT and big_bars.layout.yaxis.automargin
+    assert bars.layout.font.size is None
+
+
+def test_presentation_css_is_static_and_hides_the_chrome() -> None:
+    css = story.PRESENTATION_CSS
+    assert css.startswith("<style>") and css.endswith("</style>")
+    for testid in ("stSidebar", "stHeader", "stToolbar"):
+        assert f'[data-testid="{testid}"]' in css
+    assert "{" not in css.split("<style>")[0]
+
+
+# --- the briefing -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_briefing_is_one_self_contained_document(lang: str) -> None:
+    t = translator(lang)
+    _, built = slides(lang)
+    when = datetime(2026, 11, 27, 9, 30)
+    doc = briefing.render(built, lang, t, when)
+    n_charts, n_maps = briefing.chart_count(built)
+    assert (n_charts, n_maps) == (7, 3)
+    # plotly.js once, inline; one plot div per chart; no external script or stylesheet
+    assert doc.count("<script src") == 0 and "<link" not in doc
+    assert doc.count("Plotly.newPlot(") == n_charts
+    assert len(re.findall(r'<div class="chart" data-kind="map">', doc)) == n_maps
+    assert doc.count("* plotly.js v") == 1
+    # every figure's config: the base topojson never comes from a CDN; boundaries inline
+    configs = re.findall(r'\{"displaylogo": false, [^}]*\}', doc)
+    assert len(configs) == n_charts and all('"topojsonURL": "./"' in c for c in configs)
+    assert "/app/static/geo/" not in doc
+    assert "window.PlotlyGeoAssets = " in doc.split("<script>", 3)[1] + doc.split("<script>", 3)[2]
+    # text, figures, excerpts, dates
+    for s in built:
+        assert f"{s.number}. {html.escape(s.title)}" in doc
+        for f in s.facts:
+            assert html.escape(f.value) in doc
+        for ex in s.excerpts:
+            assert html.escape(ex.text) in doc
+    assert html.escape(t("app.as_of")) in doc
+    assert html.escape(t("story.exported_at", when="2026-11-27 09:30")) in doc
+    assert f'<html lang="{"zh-Hans" if lang == "zh" else "en"}">' in doc
+
+
+def test_briefing_maps_carry_their_geojson() -> None:
+    data = story.gather("en", translator("en"))
+    for name, fig in data.maps.items():
+        assert isinstance(fig.data[0].geojson, str), name  # the app serves it by URL
+        inline = briefing.self_contained(fig)
+        geojson = inline.data[0].geojson
+        assert isinstance(geojson, dict) and geojson["type"] == "FeatureCollection"
+        ids = {f["id"] for f in geojson["features"]}
+        assert set(inline.data[0].locations) <= ids
+        assert isinstance(fig.data[0].geojson, str)  # the cached figure is not changed
+
+
+def test_briefing_escapes_data_text() -> None:
+    scenarios.save(scenarios.make(HOSTILE, note=HOSTILE), "<b>who</b>", overwrite=False)
+    t = translator("en")
+    _, built = slides("en")
+    doc = briefing.render(built, "en", t, datetime(2026, 1, 1))
+    assert HOSTILE not in doc and "<b>who</b>" not in doc
+    assert html.escape(HOSTILE) in doc and "&lt;b&gt;who&lt;/b&gt;" in doc
+
+
+def test_geo_assets_script_is_inert_json() -> None:
+    script = briefing.geo_assets_script()
+    body = script.removeprefix("<script>window.PlotlyGeoAssets = ").removesuffix(";</script>")
+    assets = json.loads(body)
+    assert set(assets["topojson"]) == set(briefing.TOPOJSON_NAMES)
+    assert assets["topojson"]["world_110m"]["type"] == "Topology"
+    assert "</" not in body
+
+
+@pytest.mark.parametrize("url", ["/app/static/geo/../../app/db.py", "/etc/passwd", "x/none.json"])
+def test_served_boundaries_reads_only_the_geo_folder(url: str) -> None:
+    with pytest.raises(briefing.BriefingError):
+        briefing.served_boundaries(url)
