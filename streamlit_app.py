@@ -6,9 +6,11 @@ from app import ui
 from app.i18n import translator
 
 st.set_page_config(page_title="Digital-government atlas", page_icon="🗺️", layout="wide")
-lang = ui.language()
+ui.begin_shell()
+lang = ui.checked_language()
 t = translator(lang)
 ui.language_switch(t)
+ui.data_snapshot(t)  # one snapshot picker for every page; pages read ui.chosen_snapshot()
 
 # Each page's url_path is its file stem (DESIGN.md's paths); the overview is served at /.
 # A first deep link to a fresh server is handled by ui.guard_legacy_router (pages/ folder).
@@ -68,6 +70,17 @@ pages = {
             url_path="import",
         ),
     ],
+    t("app.nav.section_present"): [
+        st.Page(
+            "pages/story.py",
+            title=t("story.nav"),
+            icon=":material/slideshow:",
+            url_path="story",
+        ),
+    ],
 }
-st.navigation(pages).run()
+page = st.navigation(pages)
+page.run()
+ui.copy_link(t, page.url_path)  # after the page: its bound widgets are in the URL now
 ui.footer(t)
+ui.end_shell()

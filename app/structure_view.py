@@ -163,3 +163,13 @@ def hierarchy_figure(
         structure.labels(codes, "level", lang),
         structure.labels(codes, "host", lang),
     )
+
+
+def bad_url_facets(options: Mapping[str, Sequence[str]]) -> list[str]:
+    """Facet parameters of the URL this page cannot use: an unknown code (?host_foo=true,
+    a stale city) or a value other than true/false on a checkbox not drawn yet."""
+    from app import permalink
+
+    known = {structure.widget_key(d, c) for d, codes in options.items() for c in codes}
+    params = {k: st.query_params.get_all(k) for k in st.query_params if k not in st.session_state}
+    return permalink.bad_facets(params, structure.DIMENSIONS, known)

@@ -5,13 +5,15 @@ Pages import from here and from the domain modules; nothing in here holds busine
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
+from contextlib import suppress
 from functools import cache
 
 import duckdb
 import opencc
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.pages_manager import PagesManager
 
 from app import db
@@ -36,6 +38,7 @@ def view(name: str, snapshot: str | None = None) -> pd.DataFrame:
 def clear_caches() -> None:
     """Forget cached results and the connection (after an import or a rebuild)."""
     view.clear()
+    _labels.clear()
     connection.clear()
 
 
@@ -76,14 +79,28 @@ def current_translator() -> Callable[..., str]:
     return translator(st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE))
 
 
+SHELL_KEY = "_shell_running"
+
+
+def begin_shell() -> None:
+    """The entry script marks each run it serves (see guard_legacy_router)."""
+    st.session_state[SHELL_KEY] = True
+
+
+def end_shell() -> None:
+    st.session_state[SHELL_KEY] = False
+
+
 def guard_legacy_router() -> None:
     """Serve a first deep link through the entry script's st.navigation.
 
     With a pages/ folder beside the entry script, Streamlit's legacy router runs the
     first request of a fresh server (e.g. /structure) as pages/structure.py directly,
-    skipping the entry (language, navigation). Turn the legacy router off and rerun.
+    skipping the entry (language, navigation). A page run that the entry did not start
+    turns the process-wide legacy router off and reruns; checked per session, since
+    several sessions may open their first deep links at the same moment.
     """
-    if PagesManager.uses_pages_directory:
+    if not st.session_state.get(SHELL_KEY):
         PagesManager.uses_pages_directory = False
         st.rerun()
 
@@ -124,15 +141,19 @@ def footer(t: Callable[..., str]) -> None:
     st.caption(t("app.footer"))
 
 
+@st.cache_resource(show_spinner=False)
+def _labels(lang: str) -> dict[tuple[str, str], str]:
+    """(domain, code) -> label in one language; the codes table never changes at run time."""
+    codes = db.view(connection(), "codes")
+    column = "label_zh" if lang == "zh" else "label_en"
+    return {(r.domain, r.code): str(getattr(r, column)) for r in codes.itertuples()}
+
+
 def label(domain: str, code: str | None, lang: str) -> str:
     """A code's label (host, nature, ...) in the current language; "unknown" when empty."""
     if code is None or code != code:
         return translator(lang)("app.unknown")
-    codes = view("codes")
-    row = codes[(codes["domain"] == domain) & (codes["code"] == code)]
-    if row.empty:
-        return code
-    return str(row.iloc[0]["label_zh" if lang == "zh" else "label_en"])
+    return _labels(lang).get((domain, code), code)
 
 
 # ---- analyse: downloads, snapshots, provenance link (issue 5) -------------------------
@@ -200,3 +221,168 @@ def snapshot_picker(t: Callable[..., str]) -> str:
 def provenance_link(t: Callable[..., str]) -> None:
     """A link to the data dictionary and provenance page (/dictionary)."""
     st.page_link("pages/dictionary.py", label=t("exports.provenance"), icon=":material/menu_book:")
+
+
+# ---- present: one snapshot for every page, permalinks, safe URL parameters (issue 6) ----
+
+
+def notice(t: Callable[..., str], key: str, **values: object) -> None:
+    """A short notice that a URL asked for something the page cannot show (values from the
+    URL are shown as text, never as markup)."""
+    from app import md
+
+    st.toast(t(key, **md.escape_values(values)), icon=":material/link_off:")
+
+
+def checked_language() -> str:
+    """language(), plus a notice (in the language used) when ?lang= named another one."""
+    asked = st.query_params.get(LANG_KEY)
+    lang = language()
+    if asked is not None and asked not in LANGUAGES:
+        t = translator(lang)
+        notice(t, "permalink.bad_lang", value=asked, lang=t(f"app.language_{lang}"))
+    return lang
+
+
+def data_snapshot(t: Callable[..., str]) -> str:
+    """The one sidebar snapshot picker (entry script); pages read chosen_snapshot().
+
+    A ?snapshot= that names no snapshot (deleted, mistyped) falls back to the latest with
+    a notice; so does a session whose chosen snapshot has gone since."""
+    from app import roster
+
+    ids = roster.snapshot_ids(data_paths())
+    held = st.session_state.get(SNAPSHOT_KEY)
+    if held is not None and held not in ids:
+        del st.session_state[SNAPSHOT_KEY]
+        notice(t, "permalink.snapshot_gone", value=held)
+    elif held is None:
+        asked = st.query_params.get(SNAPSHOT_KEY)
+        if asked and asked not in ids:
+            notice(t, "permalink.bad_snapshot", value=asked)
+    return snapshot_picker(t)
+
+
+def chosen_snapshot() -> str:
+    """The snapshot the sidebar picker chose for this run (the entry script draws it first)."""
+    from app import roster
+
+    ids = roster.snapshot_ids(data_paths())
+    chosen = st.session_state.get(SNAPSHOT_KEY)
+    return chosen if chosen in ids else ids[-1]
+
+
+def check_choice(
+    t: Callable[..., str], param: str, allowed: Collection[str], key: str | None = None
+) -> list[str]:
+    """Before a widget bound to ?param= is first drawn: the URL values it cannot take.
+
+    Streamlit drops such a value silently and shows the default; this says so. `allowed`
+    are the strings the URL may hold (a bound widget's *formatted* options). Only the
+    widget's first run is checked (`key` defaults to param)."""
+    from app import permalink
+
+    if (key or param) in st.session_state or param not in st.query_params:
+        return []
+    bad = permalink.unknown(st.query_params.get_all(param), allowed)
+    if bad:
+        notice(t, "permalink.bad_value", param=param, value=", ".join(bad))
+    return bad
+
+
+def check_flag(t: Callable[..., str], param: str) -> bool:
+    """Before a bound checkbox/toggle is first drawn: notice a value other than true/false."""
+    from app import permalink
+
+    if param in st.session_state or param not in st.query_params:
+        return False
+    value = st.query_params.get(param, "")
+    if permalink.bad_bool(value):
+        notice(t, "permalink.bad_value", param=param, value=value)
+        return True
+    return False
+
+
+def check_number(t: Callable[..., str], param: str, kind: str) -> bool:
+    """Before a bound number input is first drawn: notice a value it cannot take."""
+    from app import permalink
+
+    if param in st.session_state or param not in st.query_params:
+        return False
+    value = st.query_params.get(param, "")
+    if permalink.bad_number(value, kind):
+        notice(t, "permalink.bad_value", param=param, value=value)
+        return True
+    return False
+
+
+def drop_params(t: Callable[..., str], keys: Sequence[str]) -> None:
+    """Remove URL parameters nothing on the page reads (e.g. an unknown facet code), with a
+    notice, so the copied link does not carry them on."""
+    for key in keys:
+        value = ", ".join(st.query_params.get_all(key))
+        with suppress(StreamlitAPIException):  # bound to a widget: the widget drops it
+            del st.query_params[key]
+        notice(t, "permalink.bad_value", param=key, value=value)
+
+
+def _bound_params() -> dict[str, list[str] | None]:
+    """Each URL-bound widget of this run as the browser writes it into the URL: its
+    serialized value, or None when it holds its default (the URL then omits it) or was
+    not drawn this run. The backend's st.query_params is not refreshed from the browser
+    on a same-page rerun, so a link built from it alone could lag one change behind.
+
+    Reads Streamlit 1.67 internals (widget bindings and metadata); if they move, the
+    link falls back to st.query_params alone."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    from streamlit.runtime.state.query_params import _coerce_value_for_query_url
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return {}
+    out: dict[str, list[str] | None] = {}
+    try:
+        with ctx.session_state.query_params() as qp:
+            bindings = dict(qp._bindings_by_param)
+        state = ctx.session_state._state
+        drawn = ctx.shared.widget_ids_this_run
+        for param, binding in bindings.items():
+            meta = state._new_widget_state.widget_metadata.get(binding.widget_id)
+            if meta is None or binding.widget_id not in drawn:
+                out[param] = None
+                continue
+            value = state[binding.widget_id]
+            if value == meta.deserializer(None):
+                out[param] = None
+                continue
+            coerced = _coerce_value_for_query_url(meta.serializer(value), meta.value_type)
+            out[param] = [coerced] if isinstance(coerced, str) else list(coerced)
+    except (AttributeError, KeyError, TypeError):
+        return {}
+    return out
+
+
+def current_link(url_path: str) -> str:
+    """The full URL of what this session shows now (call after the page has run, so its
+    bound widgets are in st.query_params); the snapshot is always named."""
+    from app import permalink
+
+    params: dict[str, list[str]] = {k: st.query_params.get_all(k) for k in st.query_params}
+    for key, values in _bound_params().items():
+        if values is None:
+            params.pop(key, None)
+        else:
+            params[key] = values
+    params = permalink.with_defaults(
+        params, {LANG_KEY: current_language(), SNAPSHOT_KEY: chosen_snapshot()}
+    )
+    base = st.context.url or f"/{url_path}"
+    return permalink.url(base, params)
+
+
+def copy_link(t: Callable[..., str], url_path: str, where: object = None) -> None:
+    """The "copy link" affordance: a popover holding the view's URL with a copy button."""
+    container = where if where is not None else st.sidebar
+    with container.popover(t("permalink.copy"), icon=":material/link:", width="stretch"):
+        st.caption(t("permalink.help"))
+        st.code(current_link(url_path), language=None, wrap_lines=True)

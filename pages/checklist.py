@@ -147,6 +147,7 @@ statuses = f1.multiselect(
 if bad_status:
     st.warning(t("checklist.error_bad_status", values=md.escape(", ".join(bad_status))))
 owner_options = sorted(o for o in items["owner"].unique() if o)
+ui.check_choice(t, "owner", owner_options)
 owners = f2.multiselect(
     t("checklist.filter_owner"),
     owner_options,
@@ -272,7 +273,7 @@ e1, e2, e3 = st.columns(3)
 export = checklist.export_frame(items, lang)
 e1.download_button(
     t("checklist.export_xlsx"),
-    data=exports.to_bytes(export, "xlsx", "checklist"),
+    data=lambda: exports.to_bytes(export, "xlsx", "checklist"),
     file_name=exports.file_name("checklist", "xlsx"),
     mime=exports.FORMATS["xlsx"].mime,
     key="ck_export_xlsx",
@@ -280,7 +281,7 @@ e1.download_button(
 )
 e2.download_button(
     t("checklist.export_md"),
-    data=checklist.to_markdown(items, lang, t).encode("utf-8"),
+    data=lambda: checklist.to_markdown(items, lang, t).encode("utf-8"),
     file_name=checklist.markdown_file_name(),
     mime="text/markdown",
     key="ck_export_md",
@@ -288,7 +289,7 @@ e2.download_button(
 )
 e3.download_button(
     t("checklist.export_audit"),
-    data=exports.to_bytes(checklist.audit_log(), "xlsx", "audit"),
+    data=lambda: exports.to_bytes(checklist.audit_log(), "xlsx", "audit"),
     file_name=exports.file_name("checklist-audit", "xlsx"),
     mime=exports.FORMATS["xlsx"].mime,
     key="ck_export_audit",

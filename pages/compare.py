@@ -15,6 +15,7 @@ st.info(t("app.as_of"), icon=":material/history:")
 models = ui.view("v_province_models")
 names = structure.division_names(ui.view("divisions"), lang)
 choices = compare.peers(models)
+ui.check_choice(t, "peer", [names.get(c, c) for c in choices])
 peer = st.selectbox(
     t("compare.peer"),
     choices,

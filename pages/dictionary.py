@@ -7,7 +7,7 @@ from app.config import data_paths
 
 t = ui.current_translator()
 lang = ui.current_language()
-snapshot = ui.snapshot_picker(t)
+snapshot = ui.chosen_snapshot()
 
 st.title(t("dictionary.title"))
 st.caption(t("dictionary.intro", snapshot=snapshot))
@@ -52,6 +52,7 @@ with tab_objects:
     if len(missing):
         st.warning(t("dictionary.undocumented", n=len(missing)))
     names = [o.name for o in objects]
+    ui.check_choice(t, "object", names)
     chosen = st.selectbox(
         t("dictionary.pick_object"), options=names, key="object", bind="query-params"
     )

@@ -6,6 +6,7 @@ from app import gap, metrics, ui
 
 t = ui.current_translator()
 lang = ui.current_language()
+snapshot = ui.chosen_snapshot()
 
 
 def host_label(code: str | None) -> str:
@@ -17,10 +18,10 @@ st.write(t("gap.intro"))
 with st.popover(t("gap.definitions"), icon=":material/menu_book:"):
     st.markdown(t("gap.definitions_body"))
 
-figures = ui.view("v_reported_vs_computed").set_index("figure_id")
+figures = ui.view("v_reported_vs_computed", snapshot).set_index("figure_id")
 source_figure = {"city": "city_units", "county": "county_with_agency"}
 
-for _, row in ui.view("v_level_metrics").iterrows():
+for _, row in ui.view("v_level_metrics", snapshot).iterrows():
     level = metrics.from_view(row)
     with st.container(border=True):
         st.subheader(t(f"gap.level_{level.level}"))
@@ -37,7 +38,10 @@ for _, row in ui.view("v_level_metrics").iterrows():
             ui.source_popover(t, figures.at[fig_id, "source_ref"], figures.at[fig_id, "excerpt"])
 
 st.subheader(t("gap.shares_title"))
-distributions = {"city": ui.view("v_city_host"), "county": ui.view("v_county_host")}
+distributions = {
+    "city": ui.view("v_city_host", snapshot),
+    "county": ui.view("v_county_host", snapshot),
+}
 st.plotly_chart(
     gap.host_shares_figure(
         distributions,

@@ -9,7 +9,6 @@ from app.config import SEED_SNAPSHOT, data_paths
 t = ui.current_translator()
 lang = ui.current_language()
 paths = data_paths()
-snapshot = ui.snapshot_picker(t)
 
 st.title(t("importer.title"))
 st.caption(
@@ -119,6 +118,8 @@ if len(ids) < 2:
     st.info(t("importer.changes_none"))
 else:
     left, right = st.columns(2)
+    ui.check_choice(t, "from", ids)
+    ui.check_choice(t, "to", ids)
     old = left.selectbox(t("importer.from"), options=ids, index=0, key="from", bind="query-params")
     new = right.selectbox(
         t("importer.to"), options=ids, index=len(ids) - 1, key="to", bind="query-params"

@@ -6,13 +6,14 @@ from app import exports, maps, national, ui
 
 t = ui.current_translator()
 lang = ui.current_language()
+snapshot = ui.chosen_snapshot()
 
 st.title(t("models.title"))
 st.caption(t("models.intro"))
 st.info(t("app.as_of"), icon=":material/history:")
 
 models = ui.view("v_province_models")
-figures = ui.view("v_reported_vs_computed").set_index("figure_id")
+figures = ui.view("v_reported_vs_computed", snapshot).set_index("figure_id")
 agency_figure = figures.loc["provinces_with_data_agency"]
 
 count_col, note_col = st.columns([1, 3])

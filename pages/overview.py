@@ -6,13 +6,14 @@ from app import overview, ui
 
 t = ui.current_translator()
 lang = ui.current_language()
+snapshot = ui.chosen_snapshot()
 
 st.title(t("app.title"))
 st.caption(t("app.subtitle"))
 st.info(t("app.as_of"), icon=":material/history:")
 st.write(t("overview.intro"))
 
-figures = ui.view("v_reported_vs_computed")
+figures = ui.view("v_reported_vs_computed", snapshot)
 for column, h in zip(st.columns(len(overview.HEADLINES)), overview.headlines(figures), strict=True):
     with column, st.container(border=True):
         shown = h.value if h.value is not None else h.reported
@@ -23,7 +24,7 @@ for column, h in zip(st.columns(len(overview.HEADLINES)), overview.headlines(fig
             st.warning(t("overview.differs", reported=h.reported))
         ui.source_popover(t, h.source_ref, h.excerpt)
 
-centre = overview.province_centre(ui.view("v_agencies"))
+centre = overview.province_centre(ui.view("v_agencies", snapshot))
 rank = t(f"overview.rank_{centre['rank']}") if centre["rank"] else t("app.unknown")
 with st.container(border=True):
     st.subheader(t("overview.centre_title"))

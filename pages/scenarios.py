@@ -8,12 +8,13 @@ from app.scenarios import Centre, Create, Move, ScenarioError
 
 t = ui.current_translator()
 lang = ui.current_language()
+snapshot = ui.chosen_snapshot()
 
 STEPS, OPENED, FLASH = "sc_steps", "sc_opened", "sc_flash"
 HOSTS = [h.value for h in Host]
 NATURES = [n.value for n in Nature]
 
-agencies = ui.view("v_agencies")
+agencies = ui.view("v_agencies", snapshot)
 divisions = ui.view("divisions")
 units = metrics.level_units(divisions)
 cities = divisions[(divisions["level"] == "city") & (divisions["parent_adcode"] == "320000")]
@@ -159,6 +160,7 @@ saved = scenarios.saved()
 names = saved["name"].tolist()
 top_left, top_right = st.columns([3, 2])
 with top_right, st.container(border=True):
+    ui.check_choice(t, "scenario", names)
     chosen = st.selectbox(
         t("scenarios.open"),
         options=names,
@@ -415,7 +417,7 @@ if apply_error is None:
         tables = scenarios.report(export_scenario, agencies, units)
         s3.download_button(
             t("scenarios.export_xlsx"),
-            data=scenarios.to_xlsx(tables),
+            data=lambda: scenarios.to_xlsx(tables),
             file_name=exports.file_name(f"scenario-{export_name}", "xlsx"),
             mime=exports.FORMATS["xlsx"].mime,
             key="sc_export_xlsx",
@@ -423,7 +425,7 @@ if apply_error is None:
         )
         s4.download_button(
             t("scenarios.export_json"),
-            data=scenarios.to_json(export_scenario, tables),
+            data=lambda: scenarios.to_json(export_scenario, tables),
             file_name=exports.file_name(f"scenario-{export_name}", "json"),
             mime=exports.FORMATS["json"].mime,
             key="sc_export_json",
@@ -431,6 +433,7 @@ if apply_error is None:
         )
 
 st.subheader(t("scenarios.compare"))
+ui.check_choice(t, "compare", names)
 picked = st.multiselect(
     t("scenarios.compare_pick"),
     names,

@@ -7,7 +7,7 @@ from app import structure_view as sv
 
 t = ui.current_translator()
 lang = ui.current_language()
-snapshot = None  # the seed; imported rosters are selected through ui.view(name, snapshot)
+snapshot = ui.chosen_snapshot()  # the sidebar picker (the entry script draws it)
 
 st.title(t("structure.title"))
 st.caption(t("structure.intro"))
@@ -26,6 +26,7 @@ level_labels = structure.labels(codes, "level", lang)
 names = structure.division_names(divisions, lang)
 label_of = {"level": level_labels, "host": host_labels, "nature": nature_labels, "city": names}
 
+ui.drop_params(t, sv.bad_url_facets(options))
 sv.seed_from_url(options)
 filters = sv.current_filters(options)
 shown = structure.apply(agencies, filters)
@@ -72,6 +73,7 @@ with main:
             st.caption(t("structure.city_note"))
 
     st.subheader(t("structure.maps"))
+    ui.check_flag(t, "by_nature")
     by_nature = st.toggle(t("structure.colour_by_nature"), key="by_nature", bind="query-params")
     st.plotly_chart(
         maps.city_map(lang, "nature" if by_nature else "host", snapshot),

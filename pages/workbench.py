@@ -10,7 +10,7 @@ from app.config import data_paths
 
 t = ui.current_translator()
 lang = ui.current_language()
-snapshot = ui.snapshot_picker(t)
+snapshot = ui.chosen_snapshot()
 
 st.title(t("workbench.title"))
 st.caption(t("workbench.intro", s=f"{workbench.TIMEOUT_S:g}", rows=workbench.MAX_DISPLAY_ROWS))
@@ -70,6 +70,10 @@ with editor:
                 default = workbench.coerce(p, p.default)
             except workbench.BadParameter:
                 default = workbench.coerce(p, "") if p.type in ("text", "bool") else 0
+            if p.type in ("int", "float"):
+                ui.check_number(t, key, p.type)
+            elif p.type == "bool":
+                ui.check_flag(t, key)
             with column:
                 if p.type == "int":
                     values[p.name] = st.number_input(
