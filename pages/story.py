@@ -9,7 +9,9 @@ from app import briefing, maps, md, story, ui
 t = ui.current_translator()
 lang = ui.current_language()
 PRESENT_KEY = "story_present"
-SHORT_VALUE = 14  # longer fact values are names: shown as text
+SHORT_VALUE = (
+    10  # display cells (a CJK character takes two); longer values are names, shown as text
+)
 
 number, bad_slide = story.parse_slide(st.query_params.get(story.SLIDE_PARAM), story.COUNT)
 present, bad_present = story.parse_present(st.query_params.get(story.PRESENT_PARAM))
@@ -93,13 +95,17 @@ if slide.notice:
     st.info(md.escape(slide.notice), icon=":material/info:")
 
 
+def cells(text: str) -> int:
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
 def draw_facts(facts: tuple[story.Fact, ...], per_row: int) -> None:
     for start in range(0, len(facts), per_row):
         row = facts[start : start + per_row]
         for column, fact in zip(st.columns(per_row), row, strict=False):
             with column, st.container(border=True):
                 st.caption(md.escape(fact.label))  # a caption wraps; a metric label is cut
-                if len(fact.value) <= SHORT_VALUE:
+                if cells(fact.value) <= SHORT_VALUE:
                     st.metric(md.escape(fact.label), fact.value, label_visibility="collapsed")
                 else:  # a name: wrapped text, not a metric (a metric would cut it off)
                     st.markdown(f"**{md.escape(fact.value)}**")
