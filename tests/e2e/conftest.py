@@ -120,6 +120,9 @@ def settle(page, timeout_ms: int = 30000) -> None:
         if not busy:
             time.sleep(0.8)
             if not page.locator("[data-test-script-state='running']").count():
+                # Elements whose code loads lazily (metrics, charts) arrive over HTTP
+                # after the run ends; the websocket does not count as network activity.
+                page.wait_for_load_state("networkidle", timeout=timeout_ms)
                 return
         time.sleep(0.2)
     raise TimeoutError("the app kept running")
