@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import exports, maps, national, ui
+from app import maps, national, ui
 
 t = ui.current_translator()
 lang = ui.current_language()
@@ -44,13 +44,5 @@ ui.source_popover(t, "article#p6", p6["excerpt"])
 st.subheader(t("models.table"))
 table = national.table(models, lang, t)
 st.dataframe(table, hide_index=True, width="stretch", key="models_table")
-st.download_button(
-    t("models.download_csv"),
-    lambda: exports.to_bytes(table, "csv"),
-    file_name=exports.file_name("province-models", "csv"),
-    mime=exports.FORMATS["csv"].mime,
-    icon=":material/download:",
-    key="models_csv",
-    on_click="ignore",
-)
+ui.download_buttons(table, "province-models", t, key="models")
 st.caption(t("models.table_note"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import exports, geo, maps, structure, ui
+from app import geo, maps, structure, ui
 from app import structure_view as sv
 
 t = ui.current_translator()
@@ -154,22 +154,4 @@ with main:
     if table.empty:
         st.caption(t("structure.empty"))
     st.dataframe(table, hide_index=True, width="stretch", key="structure_table")
-    csv_col, xlsx_col = st.columns(2)
-    csv_col.download_button(
-        t("structure.download_csv"),
-        lambda: exports.to_bytes(table, "csv"),
-        file_name=exports.file_name("jiangsu-agencies", "csv"),
-        mime=exports.FORMATS["csv"].mime,
-        icon=":material/download:",
-        key="structure_csv",
-        on_click="ignore",
-    )
-    xlsx_col.download_button(
-        t("structure.download_xlsx"),
-        lambda: exports.to_bytes(table, "xlsx", sheet="agencies"),
-        file_name=exports.file_name("jiangsu-agencies", "xlsx"),
-        mime=exports.FORMATS["xlsx"].mime,
-        icon=":material/download:",
-        key="structure_xlsx",
-        on_click="ignore",
-    )
+    ui.download_buttons(table, "jiangsu-agencies", t, key="structure")
