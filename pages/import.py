@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app import exports, roster, ui
+from app import exports, md, roster, ui
 from app.config import SEED_SNAPSHOT, data_paths
 
 t = ui.current_translator()
@@ -17,6 +17,8 @@ st.caption(
         columns=", ".join(roster.IMPORT_COLUMNS),
         optional=", ".join(roster.OPTIONAL_COLUMNS),
         cap=roster.MAX_BYTES_LABEL,
+        rows=roster.MAX_ROWS,
+        chars=roster.MAX_CELL,
     )
 )
 
@@ -42,7 +44,7 @@ def run_import() -> None:
     result = roster.import_roster(paths, upload.getvalue(), upload.name, note)
     if result.snapshot is None:
         st.session_state["imp_outcome"] = {
-            "file": upload.name,
+            "file": roster.excerpt(upload.name),
             "problems": roster.problems_frame(result.problems, t),
         }
         return
@@ -65,14 +67,15 @@ if outcome:
     elif "problems" in outcome:
         problems: pd.DataFrame = outcome["problems"]
         st.error(
-            t("importer.failed", file=outcome["file"], n=len(problems)), icon=":material/block:"
+            t("importer.failed", file=md.escape(outcome["file"]), n=len(problems)),
+            icon=":material/block:",
         )
         st.dataframe(problems, hide_index=True, key="imp_problems")
         ui.download_buttons(problems, "import_problems", t, key="imp_problems_dl")
     else:
         snap = outcome["snapshot"]
         st.success(
-            t("importer.done", id=snap.snapshot_id, rows=snap.rows, file=snap.file_name),
+            t("importer.done", id=snap.snapshot_id, rows=snap.rows, file=md.escape(snap.file_name)),
             icon=":material/check_circle:",
         )
 

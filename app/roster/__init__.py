@@ -1,0 +1,109 @@
+"""Roster import: a CSV or XLSX of agencies becomes a new snapshot beside the seed.
+
+The parts, each one job: reading (bytes -> rows, bounded by caps, CSV in csv_text, XLSX
+in xlsx), validation (rows -> Agency models by the build's own rules), store (snapshots
+on disk, under a lock), report (messages, template, changes). Every refusal is an
+ImportProblem that echoes only short excerpts of what the file holds.
+
+Nothing is written unless every row is valid. The file is read and validated without
+the lock; the snapshot id is reserved, the parquet file and the manifest written under
+it. The seed (data/parquet/agencies.parquet) is never touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.config import DataPaths
+from app.roster.caps import (
+    MAX_BYTES,
+    MAX_BYTES_LABEL,
+    MAX_CELL,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_UNPACKED,
+)
+from app.roster.problems import ImportProblem, excerpt, whole_file
+from app.roster.reading import IGNORED_COLUMNS, IMPORT_COLUMNS, OPTIONAL_COLUMNS, read_table
+from app.roster.report import (
+    CHANGE_KINDS,
+    changes,
+    loaded_snapshots,
+    message,
+    problems_frame,
+    template_sheets,
+    template_xlsx,
+)
+from app.roster.store import (
+    MANIFEST,
+    PENDING_ID,
+    SNAPSHOT_ID,
+    Snapshot,
+    SnapshotStoreError,
+    clean_leftovers,
+    list_snapshots,
+    save,
+    snapshot_file,
+    snapshot_ids,
+)
+from app.roster.validation import PROVINCE_PREFIX, load_divisions, safe_file_name, validate
+
+__all__ = [
+    "CHANGE_KINDS",
+    "IGNORED_COLUMNS",
+    "IMPORT_COLUMNS",
+    "MANIFEST",
+    "MAX_BYTES",
+    "MAX_BYTES_LABEL",
+    "MAX_CELL",
+    "MAX_COLUMNS",
+    "MAX_ROWS",
+    "MAX_UNPACKED",
+    "OPTIONAL_COLUMNS",
+    "PROVINCE_PREFIX",
+    "SNAPSHOT_ID",
+    "ImportProblem",
+    "ImportResult",
+    "Snapshot",
+    "changes",
+    "clean_leftovers",
+    "excerpt",
+    "import_roster",
+    "list_snapshots",
+    "load_divisions",
+    "loaded_snapshots",
+    "message",
+    "problems_frame",
+    "read_table",
+    "safe_file_name",
+    "snapshot_file",
+    "snapshot_ids",
+    "template_sheets",
+    "template_xlsx",
+    "validate",
+]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    snapshot: Snapshot | None  # None when nothing was written
+    problems: list[ImportProblem]
+
+
+def import_roster(
+    paths: DataPaths,
+    data: bytes,
+    file_name: str,
+    note: str = "",
+    now: datetime | None = None,
+) -> ImportResult:
+    """Validate the file; when every row is valid, write it as a new snapshot."""
+    agencies, problems = validate(data, file_name, load_divisions(paths), PENDING_ID)
+    if problems:
+        return ImportResult(None, problems)
+    try:
+        snap = save(paths, agencies, file_name, note, now or datetime.now())
+    except SnapshotStoreError as err:
+        return ImportResult(None, [whole_file(err.code)])
+    return ImportResult(snap, [])

@@ -1,0 +1,82 @@
+"""Roster rows -> Agency models, by the build's own models and rules.
+
+Every row is validated by app.models.Agency and app.build (validate_rows, duplicate_keys,
+agency_problems); all or nothing: any problem and no agency is returned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from app import build
+from app.config import DataPaths
+from app.models import MAX_NAME_EN, MAX_NAME_ZH, Agency, Division
+from app.roster.problems import DETAIL_CHARS, ImportProblem, excerpt
+from app.roster.reading import IMPORT_COLUMNS, OPTIONAL_COLUMNS, read_table
+
+PROVINCE_PREFIX = "32"  # the roster is Jiangsu's
+CODED = ("level", "host", "nature")
+NAME_CAPS = {"name_zh": MAX_NAME_ZH, "name_en": MAX_NAME_EN}
+
+
+def safe_file_name(name: str) -> str:
+    """The file name as a source_ref allows it (import:NAME, NAME = word chars . -)."""
+    base = Path(name or "roster").name
+    return re.sub(r"[^\w.\-]", "_", base)[:80] or "roster"
+
+
+def load_divisions(paths: DataPaths) -> dict[str, Division]:
+    table = pq.read_table(paths.parquet / "divisions.parquet")
+    return {r["adcode"]: Division.model_validate(r) for r in table.to_pylist()}
+
+
+def _cell_problem(line: int, column: str, record: dict[str, str], reason: str) -> ImportProblem:
+    """A cell the model refused, with an excerpt of its value."""
+    value = str(record.get(column, ""))
+    cap = NAME_CAPS.get(column)
+    if cap is not None and len(value.strip()) > cap:  # the model's cap: say so plainly
+        params: dict[str, object] = {"n": len(value.strip()), "max": cap}
+        return ImportProblem(line, column, "name_too_long", params | {"value": excerpt(value)})
+    detail = reason.replace(value, excerpt(value)) if value else reason  # rules quote it
+    params = {"value": excerpt(value), "detail": excerpt(detail, DETAIL_CHARS)}
+    return ImportProblem(line, column, "bad_code" if column in CODED else "invalid", params)
+
+
+def validate(
+    data: bytes, file_name: str, divisions: Mapping[str, Division], snapshot_id: str
+) -> tuple[list[Agency], list[ImportProblem]]:
+    """Every row as an Agency of the snapshot, or every problem found; never raises on
+    bad input."""
+    _, rows, problems = read_table(data)
+    if problems:
+        return [], problems
+    source_ref = f"import:{safe_file_name(file_name)}"
+    good: list[Agency] = []
+    good_lines: list[int] = []
+    for line, cells in rows:
+        record = {c: cells.get(c, "") for c in (*IMPORT_COLUMNS, *OPTIONAL_COLUMNS)}
+        record |= {"snapshot": snapshot_id, "confidence": "imported", "source_ref": source_ref}
+        agencies, bad = build.validate_rows(Agency, [(line, record)], file_name)
+        problems += [_cell_problem(line, p.column, record, p.reason) for p in bad]
+        if agencies:
+            good.append(agencies[0])  # type: ignore[arg-type]
+            good_lines.append(line)
+    for p in build.duplicate_keys("agencies", good, good_lines, file_name):
+        first = p.reason.rsplit("line ", 1)[-1].rstrip(")")
+        problems.append(ImportProblem(p.line, "agency_id", "duplicate_id", {"first": first}))
+    for p in build.agency_problems(good, divisions, file_name, first_line=0):
+        detail = excerpt(p.reason, DETAIL_CHARS)
+        problems.append(ImportProblem(good_lines[p.line], p.column, "division", {"detail": detail}))
+    for a, line in zip(good, good_lines, strict=True):
+        if a.division_adcode and not a.division_adcode.startswith(PROVINCE_PREFIX):
+            problems.append(
+                ImportProblem(
+                    line, "division_adcode", "outside_jiangsu", {"adcode": a.division_adcode}
+                )
+            )
+    problems.sort(key=lambda p: (p.line, p.column))
+    return ([] if problems else good), problems
