@@ -55,12 +55,11 @@ def parse_view(path: Path) -> ViewDoc:
     return ViewDoc(name.strip(), row.strip(), columns, text)
 
 
-def connect(paths: DataPaths) -> duckdb.DuckDBPyConnection:
-    """Open the base connection: load tables, create views, then lock it down."""
+def populate(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
+    """Load the built tables and the imported snapshots into con, then create the views."""
     files = sorted(paths.parquet.glob("*.parquet"))
     if not files:
         raise DataNotBuilt(f"no parquet files in {paths.parquet}: run `python -m app build`")
-    con = duckdb.connect(":memory:", config={"threads": 2})
     for f in files:
         if not TABLE_NAME.match(f.stem):
             continue
@@ -68,9 +67,32 @@ def connect(paths: DataPaths) -> duckdb.DuckDBPyConnection:
     load_snapshots(con, paths)
     for path in view_files():
         con.execute(path.read_text(encoding="utf-8"))
+
+
+def connect(paths: DataPaths) -> duckdb.DuckDBPyConnection:
+    """Open the pages' base connection: load tables, create views, then lock it down.
+
+    Only the app's own SQL runs here; user SQL runs on app.sandbox's read-only engine."""
+    con = duckdb.connect(":memory:", config={"threads": 2})
+    populate(con, paths)
     for key, value in SAFE_CONFIG.items():
         con.execute(f"SET {key} = {'true' if value else 'false'}")
     return con
+
+
+def is_alive(con: duckdb.DuckDBPyConnection) -> bool:
+    """False once DuckDB has invalidated the database (a fatal error): replace it then."""
+    try:
+        cur = con.cursor()
+    except duckdb.Error:
+        return False
+    try:
+        cur.execute("SELECT 1").fetchall()
+        return True
+    except duckdb.Error:
+        return False
+    finally:
+        cur.close()
 
 
 def load_snapshots(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:

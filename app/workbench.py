@@ -9,8 +9,8 @@ A saved query is a file sql/queries/<name>.sql that opens with a comment header:
 A parameter line is `-- param NAME: TYPE DEFAULT` with TYPE one of int, float, text,
 bool; the statement refers to it as $NAME and DuckDB binds the value (never pasted into
 the SQL text). The header travels with the text in the editor (and in the URL), so an
-edited query keeps its parameters. Statements run through app.sandbox, exactly as
-`python -m app query` does.
+edited query keeps its parameters. Statements run on the read-only engine of
+app.sandbox in a worker of app.query_pool, exactly as `python -m app query` does.
 """
 
 from __future__ import annotations
@@ -19,21 +19,22 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
-
 from app import sandbox
 from app.config import QUERIES_DIR
+from app.query_pool import QueryPool, QueryResult
 
 PARAM_TYPES = ("int", "float", "text", "bool")
 HEADER = re.compile(r"^--\s*(title|purpose|title_zh|purpose_zh)\s*:\s*(.*)$", re.IGNORECASE)
 PARAM = re.compile(r"^--\s*param\s+([A-Za-z_]\w*)\s*:\s*([A-Za-z]+)\s*(.*)$", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"(?<![\w$])\$([A-Za-z_]\w*)")
-MAX_DISPLAY_ROWS = sandbox.DEFAULT_MAX_ROWS  # shown on the page
-MAX_RESULT_ROWS = 200_000  # fetched for download; more is refused with a message
-TIMEOUT_S = sandbox.DEFAULT_TIMEOUT_S
+MAX_DISPLAY_ROWS = 1000  # shown on the page
+# What one run may fetch for the page and its downloads; a larger result stops there.
+LIMITS = sandbox.Limits(timeout_s=5.0, max_rows=200_000, max_bytes=64 * 1024 * 1024)
+MAX_RESULT_ROWS = LIMITS.max_rows
+TIMEOUT_S = LIMITS.timeout_s
 
 
-class BadParameter(ValueError):
+class BadParameter(sandbox.SqlProblem):
     """A parameter value does not fit its declared type; the message says which."""
 
 
@@ -114,14 +115,16 @@ def coerce(param: Param, value: object) -> object:
             return True
         if text in ("false", "0", "no", ""):
             return False
-        raise BadParameter(f"${param.name} must be true or false, got {value!r}")
+        raise BadParameter("bad_param_bool", name=param.name, value=sandbox.short(value, 40))
     if param.type in ("int", "float"):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return int(value) if param.type == "int" else float(value)
         try:
             return int(str(value).strip()) if param.type == "int" else float(str(value).strip())
         except ValueError as err:
-            raise BadParameter(f"${param.name} must be a {param.type}, got {value!r}") from err
+            raise BadParameter(
+                f"bad_param_{param.type}", name=param.name, value=sandbox.short(value, 40)
+            ) from err
     return "" if value is None else str(value)
 
 
@@ -131,21 +134,14 @@ def bind(params: tuple[Param, ...], values: dict[str, object]) -> dict[str, obje
 
 
 def run(
-    con: duckdb.DuckDBPyConnection,
+    pool: QueryPool,
     sql: str,
     values: dict[str, object] | None = None,
     snapshot: str | None = None,
-    timeout_s: float = TIMEOUT_S,
-) -> sandbox.QueryResult:
+    limits: sandbox.Limits = LIMITS,
+) -> QueryResult:
     """Check and run one read-only statement with its parameters bound by DuckDB.
 
-    Raises sandbox.RefusedQuery, sandbox.QueryTimeout, BadParameter or duckdb.Error."""
+    Raises a sandbox.SqlProblem (refused, timeout, failed, engine fault) or BadParameter."""
     bound = bind(parse_params(sql), values or {})
-    return sandbox.run_readonly(
-        con,
-        sql,
-        timeout_s=timeout_s,
-        max_rows=MAX_RESULT_ROWS,
-        snapshot=snapshot,
-        params=bound or None,
-    )
+    return pool.run(sql, bound or None, snapshot, limits)

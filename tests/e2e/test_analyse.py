@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from tests.e2e.conftest import open_path, settle
+from tests.test_workbench_sandbox import RUNAWAY
 
 
 def test_saved_query_runs_and_its_csv_downloads(page) -> None:
@@ -67,7 +68,7 @@ def test_runaway_query_is_stopped_and_the_next_one_runs(page) -> None:
     open_path(page, "/workbench?lang=en")
     main = page.locator("[data-testid='stMain']")
     editor = main.locator("textarea").first
-    editor.fill("SELECT count(*) FROM range(1000000000) a, range(1000000000) b")
+    editor.fill(RUNAWAY)
     editor.press("Control+Enter")
     settle(page)
     main.get_by_role("button", name="Run").click()
