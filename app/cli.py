@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import math
+import os
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-
-import duckdb
+from typing import BinaryIO
 
 from app import build as build_mod
 from app import db, exports, sandbox
 from app.config import data_paths
+from app.query_pool import QueryPool
 
 EXIT_REFUSED = 2
+MAX_TIMEOUT_S = 300.0
+MAX_ROWS = 1_000_000  # XLSX holds 1,048,576 rows a sheet
+MAX_BYTES = 512 * 1024 * 1024  # Arrow bytes fetched, before formatting
+TABLE_ROWS = 1000  # shown as a table when no format is asked for
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -29,47 +38,101 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_query(args: argparse.Namespace) -> int:
+def timeout_seconds(text: str) -> float:
+    """--timeout: a finite number of seconds in (0, MAX_TIMEOUT_S]."""
     try:
-        sandbox.check_statement(args.sql)
-    except sandbox.RefusedQuery as err:
-        print(f"refused: {err}", file=sys.stderr)
-        return EXIT_REFUSED
-    con = db.connect(data_paths())
-    try:
-        result = sandbox.run_readonly(
-            con, args.sql, timeout_s=args.timeout, max_rows=None, snapshot=args.snapshot
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 < value <= MAX_TIMEOUT_S):
+        raise argparse.ArgumentTypeError(
+            f"--timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT_S:g}"
         )
-    except sandbox.QueryTimeout as err:
-        print(f"timeout: {err}", file=sys.stderr)
+    return value
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    fmt = args.format or (Path(args.out).suffix.lstrip(".").lower() if args.out else None)
+    if fmt is not None and fmt not in exports.FORMATS:
+        print(f"refused: unknown format {fmt!r}: use --format", file=sys.stderr)
         return EXIT_REFUSED
-    except duckdb.PermissionException as err:
+    pool = QueryPool(data_paths(), size=1)
+    limits = sandbox.Limits(args.timeout, MAX_ROWS, MAX_BYTES)
+    outcome: dict[str, object] = {}
+    try:
+        if fmt is None:  # a table for people to read; --format or --out for the data
+            limits = sandbox.Limits(args.timeout, TABLE_ROWS, MAX_BYTES)
+            frame = pool.run(args.sql, snapshot=args.snapshot, limits=limits).frame
+            sys.stdout.write(frame.to_string(index=False) + "\n")
+            outcome["truncated"] = None if len(frame) < TABLE_ROWS else "table"
+        elif args.out is None:
+            write(pool, args, fmt, limits, sys.stdout.buffer, outcome)
+        else:
+            target = Path(args.out)
+            with atomic_output(target) as sink:
+                write(pool, args, fmt, limits, sink, outcome)
+                if outcome.get("truncated"):
+                    raise TooLarge
+            print(f"{outcome['rows']} rows -> {target}", file=sys.stderr)
+    except TooLarge:
+        pass
+    except OSError as err:  # the --out folder is missing or not writable
+        print(f"refused: cannot write {args.out}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_REFUSED
+    except (sandbox.RefusedQuery, sandbox.QueryTimeout) as err:
         print(f"refused: {err}", file=sys.stderr)
         return EXIT_REFUSED
-    except duckdb.Error as err:
+    except sandbox.SqlProblem as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    frame = result.frame
-    if args.out is None and args.format in (None, "csv", "json"):
-        if args.format == "json":
-            text = frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"
-        elif args.format == "csv":
-            text = frame.to_csv(index=False)
-        else:
-            text = frame.to_string(index=False) + "\n"
-        sys.stdout.write(text)
-        return 0
-    fmt = args.format or (Path(args.out).suffix.lstrip(".") if args.out else "csv")
-    if fmt not in exports.FORMATS:
-        print(f"refused: unknown format {fmt!r}", file=sys.stderr)
+    finally:
+        pool.close()
+    if outcome.get("truncated") == "table":
+        print(f"(the first {TABLE_ROWS} rows: --format or --out for all)", file=sys.stderr)
+    elif outcome.get("truncated"):
+        caps = f"{MAX_ROWS:,} rows or {MAX_BYTES // 2**20} MB"
+        print(f"refused: the result is larger than {caps}: narrow it", file=sys.stderr)
         return EXIT_REFUSED
-    payload = exports.to_bytes(frame, fmt)
-    if args.out is None:
-        sys.stdout.buffer.write(payload)
-    else:
-        Path(args.out).write_bytes(payload)
-        print(f"{len(frame)} rows -> {args.out}", file=sys.stderr)
     return 0
+
+
+class TooLarge(Exception):
+    """The result passed a cap: the --out file is not written."""
+
+
+def write(
+    pool: QueryPool,
+    args: argparse.Namespace,
+    fmt: str,
+    limits: sandbox.Limits,
+    sink: BinaryIO,
+    outcome: dict[str, object],
+) -> None:
+    """Stream the result into sink in fmt: the same bytes for standard output and a file."""
+    out = exports.writer(fmt, sink)
+    rows = 0
+    for batch in pool.stream(args.sql, None, args.snapshot, limits, outcome):
+        out.write_batch(batch)
+        rows += batch.num_rows
+    schema = outcome.get("schema")
+    out.close(list(schema.names) if schema is not None else [])  # type: ignore[attr-defined]
+    sink.flush()
+    outcome["rows"] = rows
+
+
+@contextmanager
+def atomic_output(target: Path) -> Iterator[BinaryIO]:
+    """A temporary file beside target, renamed over it only when the block succeeds."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as sink:
+            yield sink
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(tmp).chmod(0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        Path(tmp).replace(target)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -109,7 +172,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         result = roster.ImportResult(None, [problem])
     else:
-        result = roster.import_roster(data_paths(), path.read_bytes(), path.name, args.note)
+        with path.open("rb") as f:  # never more than the cap, even if the file grew since
+            data = f.read(roster.MAX_BYTES + 1)
+        result = roster.import_roster(data_paths(), data, path.name, args.note)
     if result.snapshot is None:
         n = len(result.problems)
         print(f"import failed: {n} problem(s); nothing was written", file=sys.stderr)
@@ -122,8 +187,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Bad arguments: exit code 2 and one clear line (not the whole usage text)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_REFUSED, f"{self.prog}: {message} (see --help)\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="python -m app", description=__doc__)
+    ap = OneLineParser(prog="python -m app", description=__doc__)
     sub = ap.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="validate data/sources and write data/parquet").set_defaults(
         func=cmd_build
@@ -134,7 +206,10 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--out", help="write the result to this file instead of standard output")
     q.add_argument("--snapshot", help="which agencies snapshot the views use (default: seed)")
     q.add_argument(
-        "--timeout", type=float, default=30.0, help="seconds before the query is stopped"
+        "--timeout",
+        type=timeout_seconds,
+        default=30.0,
+        help=f"seconds before the query is stopped (at most {MAX_TIMEOUT_S:g})",
     )
     q.set_defaults(func=cmd_query)
     sub.add_parser("check", help="compare reported and computed figures").set_defaults(

@@ -30,7 +30,8 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 def test_query_prints_county_hosts_in_order() -> None:
     result = run("query", "select host, n from v_county_host order by n desc", "--format", "csv")
     assert result.returncode == 0, result.stderr
-    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert result.stdout.startswith("\ufeff")  # the same bytes as --out file.csv
+    rows = list(csv.reader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     assert rows[0] == ["host", "n"]
     assert [int(n) for _, n in rows[1:]] == [43, 11, 8, 7, 6, 1]
     assert rows[1][0] == "government_general_office"
@@ -102,3 +103,61 @@ def test_build_failure_exits_non_zero_with_location(data_copy: DataPaths) -> Non
     assert result.returncode == 1
     assert "agencies.csv:2: column 'nature'" in result.stderr
     assert "nothing was written" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "parquet", "xlsx"])
+def test_standard_output_and_out_file_are_the_same_bytes(fmt: str, tmp_path) -> None:
+    sql = (
+        'SELECT chr(13) || \'x\' AS "=HYPERLINK(""http://x"")", \'+cmd\' AS b, '
+        "2.5::DECIMAL(3,1) AS d, range AS n FROM range(3)"
+    )
+    piped = subprocess.run(
+        [sys.executable, "-m", "app", "query", sql, "--format", fmt],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert piped.returncode == 0, piped.stderr
+    out = tmp_path / f"result.{fmt}"
+    assert run("query", sql, "--out", str(out)).returncode == 0
+    assert piped.stdout == out.read_bytes()
+    if fmt == "csv":
+        text = piped.stdout.decode("utf-8")
+        assert text.startswith("\ufeff") and "\r\n" in text
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+        assert rows[0][0] == '\'=HYPERLINK("http://x")'  # the header is guarded too
+        assert rows[1] == ["'\rx", "'+cmd", "2.5", "0"]  # the bare CR stays inside its cell
+    if fmt == "json":
+        assert json.loads(piped.stdout)[0]["d"] == 2.5  # DECIMAL as a number
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e308", "-1", "0", "soon"])
+def test_timeout_must_be_finite_positive_and_bounded(value: str) -> None:
+    result = run("query", "select 1", "--timeout", value)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "--timeout" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_huge_result_streams_and_is_refused_past_the_cap(tmp_path) -> None:
+    """The command line no longer fetches everything: 100 million rows stop at the row cap
+    with a bounded memory, and no half-written file is left."""
+    out = tmp_path / "all.csv"
+    probe = (
+        "import resource, subprocess, sys;"
+        "r = subprocess.run([sys.executable, '-m', 'app', 'query', "
+        "'SELECT * FROM range(100000000)', '--out', sys.argv[1]], capture_output=True, text=True);"
+        "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);"
+        "print(r.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    code, peak_kb = result.stdout.split()[:2]
+    assert code == "2" and "refused: the result is larger than" in result.stdout
+    assert int(peak_kb) < 1024 * 1024, f"peak {int(peak_kb) // 1024} MB"
+    assert not out.exists() and not list(tmp_path.iterdir())

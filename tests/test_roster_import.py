@@ -321,7 +321,7 @@ def test_cli_import_then_query_the_snapshot(data_copy: DataPaths, tmp_path: Path
         "csv",
         paths=data_copy,
     )
-    assert counted.stdout.split() == ["named", "76"]
+    assert counted.stdout.removeprefix("\ufeff").split() == ["named", "76"]
 
     bad = tmp_path / "bad.csv"
     bad.write_bytes(bad_cases()["bad host code"][0])
