@@ -20,6 +20,15 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 FIRST = ("lang", "snapshot")
 TRUE, FALSE = "true", "false"
 _FACET_KEY = re.compile(r"^(?P<dim>[a-z]+)_(?P<code>.+)$")
+# A number from a URL (or a query header) is at most this long before any conversion
+# (Python refuses to turn thousands of digits into an int) and within ±MAX_NUMBER, the
+# largest integer a browser's number holds exactly (a number input refuses more).
+MAX_NUMBER_CHARS = 32
+MAX_NUMBER = 2**53 - 1
+_NUMBER_TEXT = {
+    "int": re.compile(r"[+-]?[0-9]+"),
+    "float": re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"),
+}
 
 
 def ordered(params: Mapping[str, Sequence[str] | str]) -> list[tuple[str, str]]:
@@ -67,13 +76,23 @@ def bad_bool(value: str) -> bool:
     return value.strip().lower() not in (TRUE, FALSE)
 
 
+def number(value: object, kind: str) -> int | float | None:
+    """Text as a number of `kind` ("int" or "float"), or None when it is not one a number
+    input can take: plain ASCII digits (a float may have a point and an exponent), at
+    most MAX_NUMBER_CHARS long, finite and within ±MAX_NUMBER."""
+    text = str(value).strip()
+    pattern = _NUMBER_TEXT.get(kind)
+    if pattern is None or len(text) > MAX_NUMBER_CHARS or not pattern.fullmatch(text):
+        return None
+    parsed = int(text) if kind == "int" else float(text)
+    if not math.isfinite(parsed) or abs(parsed) > MAX_NUMBER:
+        return None
+    return parsed
+
+
 def bad_number(value: str, kind: str) -> bool:
     """A value a number input of `kind` ("int" or "float") cannot take."""
-    try:
-        number = float(value) if kind == "float" else int(value)
-    except ValueError:
-        return True
-    return isinstance(number, float) and not math.isfinite(number)
+    return number(value, kind) is None
 
 
 def bad_facets(

@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app import checklist, gap, metrics, national, overview, palette, scenarios, structure
+from app.permalink import number as bounded_number
 from app.scenario_charts import before_after_figure
 
 Translator = Callable[..., str]
@@ -137,9 +138,9 @@ def parse_slide(raw: str | None, count: int) -> tuple[int, bool]:
     """?slide=N (1-based) -> (slide, was_bad). Missing means 1; anything else invalid is bad."""
     if raw is None or raw == "":
         return 1, False
-    text = str(raw).strip()
-    if text.isascii() and text.isdigit() and 1 <= int(text) <= count:
-        return int(text), False
+    number = bounded_number(raw, "int")  # length and range checked before conversion
+    if number is not None and 1 <= number <= count:
+        return int(number), False
     return 1, True
 
 

@@ -10,13 +10,12 @@ button and the chart does not keep a stale selection.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import charts, structure, ui
+from app import charts, md, structure, ui
 from app.i18n import translator
 from app.structure import Filters
 
@@ -30,12 +29,6 @@ BARS = (
     ("county_host", "v_county_host", "host", "host", "county_host_", {"level": "county"}),
     ("county_coverage", "v_county_coverage", "coverage", "coverage", "county_", None),
 )
-_MARKDOWN = re.compile(r"([\\`*_\[\]#|<>~$])")
-
-
-def md_escape(text: str) -> str:
-    """Widget labels are markdown: show data text literally."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def generation() -> int:
@@ -115,12 +108,12 @@ def facet(
     columns: int = 1,
 ) -> None:
     """One facet: a checkbox per choice, its label followed by the count it would show."""
-    st.markdown(f"**{md_escape(title)}**")
+    st.markdown(f"**{md.escape(title)}**")
     cols = st.columns(columns) if columns > 1 else [st.container()]
     for i, code in enumerate(codes):
         with cols[i % len(cols)]:
             st.checkbox(
-                f"{md_escape(label(code))} ({counts.get(code, 0)})",
+                f"{md.escape(label(code))} ({counts.get(code, 0)})",
                 key=structure.widget_key(dim, code),
                 bind="query-params",
             )

@@ -16,17 +16,29 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.pages_manager import PagesManager
 
-from app import db
+from app import db, roster
 from app.config import data_paths
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
+from app.query_pool import QueryPool
 
 LANG_KEY = "lang"
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, validate=db.is_alive)
 def connection() -> duckdb.DuckDBPyConnection:
-    """The process's one base connection; every query takes its own cursor from it."""
-    return db.connect(data_paths())
+    """The process's one base connection; every query takes its own cursor from it.
+
+    Only the app's own SQL runs here. Should DuckDB ever invalidate it (a fatal error),
+    the next use opens a new one instead of failing every page of every session."""
+    paths = data_paths()
+    roster.clean_leftovers(paths)  # what a killed import left behind, if no import runs now
+    return db.connect(paths)
+
+
+@st.cache_resource(show_spinner=False)
+def query_pool() -> QueryPool:
+    """The worker processes that run user SQL (workbench) on the read-only engine."""
+    return QueryPool(data_paths())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -120,7 +132,10 @@ def simplified(text: str) -> str:
 
 
 def source_popover(t: Callable[..., str], source_ref: str | None, excerpt: str | None) -> None:
-    """The "source" affordance beside a figure: paragraph(s) and the verbatim excerpt."""
+    """The "source" affordance beside a figure: paragraph(s) and the verbatim excerpt (an
+    imported roster brings its own source_ref and excerpt: shown as text, never markup)."""
+    from app import md
+
     with st.popover(t("app.source"), icon=":material/format_quote:"):
         if not source_ref:
             st.caption(t("app.not_in_source"))
@@ -130,10 +145,10 @@ def source_popover(t: Callable[..., str], source_ref: str | None, excerpt: str |
             for ref in source_ref.split(";")
             if ref.startswith("article#p")
         )
-        st.markdown(f"**{paragraphs or source_ref}**")
+        st.markdown(f"**{md.escape(paragraphs or source_ref)}**")
         if excerpt:
             st.text(f"「{excerpt}」")
-            st.caption(t("app.simplified", text=simplified(excerpt)))
+            st.caption(t("app.simplified", text=md.escape(simplified(excerpt))))
 
 
 def footer(t: Callable[..., str]) -> None:
@@ -188,7 +203,7 @@ def snapshot_picker(t: Callable[..., str]) -> str:
     """Sidebar choice of the agencies snapshot (latest import by default; ?snapshot=ID).
 
     Returns the snapshot id to hand to view()/db.query(); 'seed' is the article's data."""
-    from app import roster
+    from app import md
 
     paths = data_paths()
     snaps = {s.snapshot_id: s for s in roster.list_snapshots(paths)}
@@ -210,7 +225,7 @@ def snapshot_picker(t: Callable[..., str]) -> str:
         st.sidebar.caption(
             t(
                 "exports.snapshot_import",
-                file=snap.file_name,
+                file=md.escape(snap.file_name),  # the uploader's name, shown to everyone
                 rows=snap.rows,
                 created=snap.created_at.replace("T", " "),
             )
@@ -226,12 +241,21 @@ def provenance_link(t: Callable[..., str]) -> None:
 # ---- present: one snapshot for every page, permalinks, safe URL parameters (issue 6) ----
 
 
+NOTICE_VALUE_CHARS = 60
+
+
 def notice(t: Callable[..., str], key: str, **values: object) -> None:
     """A short notice that a URL asked for something the page cannot show (values from the
-    URL are shown as text, never as markup)."""
+    URL are shown as text, never as markup, and cut short: a link can hold pages of it)."""
     from app import md
 
-    st.toast(t(key, **md.escape_values(values)), icon=":material/link_off:")
+    short = {
+        k: v[: NOTICE_VALUE_CHARS - 1] + "…"
+        if isinstance(v, str) and len(v) > NOTICE_VALUE_CHARS
+        else v
+        for k, v in values.items()
+    }
+    st.toast(t(key, **md.escape_values(short)), icon=":material/link_off:")
 
 
 def checked_language() -> str:
@@ -249,7 +273,6 @@ def data_snapshot(t: Callable[..., str]) -> str:
 
     A ?snapshot= that names no snapshot (deleted, mistyped) falls back to the latest with
     a notice; so does a session whose chosen snapshot has gone since."""
-    from app import roster
 
     ids = roster.snapshot_ids(data_paths())
     held = st.session_state.get(SNAPSHOT_KEY)
@@ -265,7 +288,6 @@ def data_snapshot(t: Callable[..., str]) -> str:
 
 def chosen_snapshot() -> str:
     """The snapshot the sidebar picker chose for this run (the entry script draws it first)."""
-    from app import roster
 
     ids = roster.snapshot_ids(data_paths())
     chosen = st.session_state.get(SNAPSHOT_KEY)
@@ -304,16 +326,46 @@ def check_flag(t: Callable[..., str], param: str) -> bool:
 
 
 def check_number(t: Callable[..., str], param: str, kind: str) -> bool:
-    """Before a bound number input is first drawn: notice a value it cannot take."""
-    from app import permalink
+    """Before a bound number input is first drawn: notice a value it cannot take (too
+    long, out of range, not finite) and drop it, so the input shows its default."""
+    from app import permalink, url_state
 
     if param in st.session_state or param not in st.query_params:
         return False
     value = st.query_params.get(param, "")
     if permalink.bad_number(value, kind):
         notice(t, "permalink.bad_value", param=param, value=value)
+        url_state.forget(param)
         return True
     return False
+
+
+def number_input(
+    t: Callable[..., str], label: str, key: str, kind: str, default: str
+) -> int | float:
+    """A number input of `kind` ("int" or "float") bound to ?key=, within
+    ±permalink.MAX_NUMBER. Its default is text (a query header's `-- param x: int 5`): 0
+    when empty or not such a number; that, or a URL value it cannot take, is noticed on
+    the first draw."""
+    from app import permalink
+
+    check_number(t, key, kind)
+    zero = 0 if kind == "int" else 0.0
+    value = permalink.number(default, kind) if default.strip() else zero
+    if value is None:
+        if key not in st.session_state:
+            notice(t, "permalink.bad_default", param=key, value=default, fallback=zero)
+        value = zero
+    limit = permalink.MAX_NUMBER if kind == "int" else float(permalink.MAX_NUMBER)
+    return st.number_input(
+        label,
+        value=value,
+        min_value=-limit,
+        max_value=limit,
+        step=1 if kind == "int" else None,
+        key=key,
+        bind="query-params",
+    )
 
 
 def drop_params(t: Callable[..., str], keys: Sequence[str]) -> None:

@@ -9,8 +9,11 @@ either language.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 
 def initial(key: str, param: str, valid: Iterable[str], multi: bool = False) -> list[str]:
@@ -39,3 +42,19 @@ def write(key: str, param: str) -> None:
         st.query_params[param] = value
     elif param in st.query_params:
         del st.query_params[param]
+
+
+def forget(param: str) -> None:
+    """Remove ?param= before the widget bound to it is first drawn (a value it cannot take).
+
+    Streamlit seeds a bound widget from the query string the session opened with, not
+    from st.query_params, and some values make that seeding raise (an int input given
+    1e400), so the value goes from both. Reads Streamlit 1.67 internals (the kept
+    initial query string); if they move, only the visible URL changes."""
+    with suppress(StreamlitAPIException, KeyError):
+        del st.query_params[param]
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    with suppress(AttributeError), ctx.session_state.query_params() as qp:
+        qp._initial_query_params.pop(param, None)

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from app import compare, structure, ui
-from app.structure_view import md_escape
+from app import compare, md, structure, ui
 
 t = ui.current_translator()
 lang = ui.current_language()
@@ -49,6 +48,6 @@ for point in points:
             if said is None:
                 st.markdown(f":gray[{t('app.not_in_source')}]")
             else:
-                st.markdown(md_escape(said.text))
+                st.markdown(md.escape(said.text))
                 ui.source_popover(t, said.source_ref, said.excerpt)
 st.caption(t("compare.dimensions_note"))

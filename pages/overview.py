@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import overview, ui
+from app import md, overview, ui
 
 t = ui.current_translator()
 lang = ui.current_language()
@@ -36,7 +36,7 @@ with st.container(border=True):
     }
     for column, (name, value) in zip(st.columns(len(facts)), facts.items(), strict=True):
         column.caption(name)
-        column.markdown(f"**{value}**")
+        column.markdown(f"**{md.escape(value)}**")  # an imported roster names the agency
     ui.source_popover(t, centre["source_ref"], centre["excerpt"])
 
 differs = figures[figures["status"] == "differs"]

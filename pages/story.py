@@ -106,7 +106,9 @@ def draw_facts(facts: tuple[story.Fact, ...], per_row: int) -> None:
             with column, st.container(border=True):
                 st.caption(md.escape(fact.label))  # a caption wraps; a metric label is cut
                 if cells(fact.value) <= SHORT_VALUE:
-                    st.metric(md.escape(fact.label), fact.value, label_visibility="collapsed")
+                    st.metric(
+                        md.escape(fact.label), md.escape(fact.value), label_visibility="collapsed"
+                    )  # a metric's value is Markdown too (a short name: a bare URL)
                 else:  # a name: wrapped text, not a metric (a metric would cut it off)
                     st.markdown(f"**{md.escape(fact.value)}**")
                 if fact.note:

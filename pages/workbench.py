@@ -2,10 +2,9 @@
 
 import time
 
-import duckdb
 import streamlit as st
 
-from app import dictionary, roster, sandbox, ui, workbench
+from app import dictionary, md, roster, sandbox, ui, workbench
 from app.config import data_paths
 
 t = ui.current_translator()
@@ -64,25 +63,17 @@ with editor:
     if params:
         st.caption(t("workbench.params"))
         for column, p in zip(st.columns(min(len(params), 3)) * len(params), params, strict=False):
-            label = f"${p.name} ({p.type})"
+            label = md.escape(f"${p.name} ({p.type})")  # a label is Markdown: $ starts maths
             key = f"p_{p.name}"
             try:
                 default = workbench.coerce(p, p.default)
             except workbench.BadParameter:
                 default = workbench.coerce(p, "") if p.type in ("text", "bool") else 0
-            if p.type in ("int", "float"):
-                ui.check_number(t, key, p.type)
-            elif p.type == "bool":
+            if p.type == "bool":
                 ui.check_flag(t, key)
             with column:
-                if p.type == "int":
-                    values[p.name] = st.number_input(
-                        label, value=int(default), step=1, key=key, bind="query-params"
-                    )
-                elif p.type == "float":
-                    values[p.name] = st.number_input(
-                        label, value=float(default), key=key, bind="query-params"
-                    )
+                if p.type in ("int", "float"):  # bounded; a bad default or URL value: 0
+                    values[p.name] = ui.number_input(t, label, key, p.type, p.default)
                 elif p.type == "bool":
                     values[p.name] = st.checkbox(
                         label, value=bool(default), key=key, bind="query-params"
@@ -105,18 +96,10 @@ with editor:
         started = time.monotonic()
         outcome: dict[str, object] = {"sql": sql, "values": values, "snapshot": snapshot}
         try:
-            result = workbench.run(ui.connection(), sql or "", values, snapshot)
+            result = workbench.run(ui.query_pool(), sql or "", values, snapshot)
             outcome |= {"frame": result.frame, "truncated": result.truncated}
-        except sandbox.RefusedQuery as err:
-            outcome["error"] = t("workbench.refused", reason=str(err))
-        except sandbox.QueryTimeout:
-            outcome["error"] = t("workbench.timeout", s=f"{workbench.TIMEOUT_S:g}")
-        except workbench.BadParameter as err:
-            outcome["error"] = t("workbench.bad_param", reason=str(err))
-        except duckdb.PermissionException as err:
-            outcome["error"] = t("workbench.refused", reason=str(err))
-        except duckdb.Error as err:
-            outcome["error"] = t("workbench.failed", reason=str(err))
+        except sandbox.SqlProblem as err:  # refused, bad parameter, timeout, engine fault
+            outcome["error"] = err.message(t)
         outcome["seconds"] = time.monotonic() - started
         st.session_state["wb_result"] = outcome
 
@@ -125,7 +108,7 @@ with editor:
         if outcome.get("sql") != sql:
             st.caption(t("workbench.previous_result"))
         if "error" in outcome:
-            st.error(outcome["error"], icon=":material/block:")
+            st.error(md.escape(outcome["error"]), icon=":material/block:")  # echoes the SQL
         else:
             frame = outcome["frame"]
             shown = frame.head(workbench.MAX_DISPLAY_ROWS)
@@ -139,7 +122,9 @@ with editor:
                 )
             )
             if outcome["truncated"]:
-                st.warning(t("workbench.truncated", n=workbench.MAX_RESULT_ROWS))
+                cap = f"{workbench.LIMITS.max_bytes // 2**20} MB"
+                which = f"workbench.truncated_{outcome['truncated']}"
+                st.warning(t(which, n=len(frame), cap=cap))
             st.dataframe(shown, hide_index=True, key="wb_table")
             name = st.session_state.get("wb_saved") or "query"
             ui.download_buttons(frame, name, t, key="wb")

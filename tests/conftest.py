@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +12,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from app import md
 from app.build import build
 from app.config import ROOT, DataPaths
 
@@ -46,3 +49,10 @@ def run_page(url_path: str = "", lang: str = "zh", **params: str) -> AppTest:
         at.query_params.update(query)
         at.switch_page(f"pages/{url_path}.py")
     return at.run()
+
+
+def plain(markdown: str) -> str:
+    """Escaped text (app.md.escape) as a reader sees it: backslash escapes and entities
+    resolved, word joiners gone."""
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+    return html.unescape(text).replace(md.WORD_JOINER, "")

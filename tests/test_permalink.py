@@ -9,7 +9,7 @@ import pytest
 from app import checklist, compare, db, md, permalink, roster, scenarios, state_db
 from app.config import ROOT, DataPaths, data_paths
 from app.i18n import translator
-from tests.conftest import run_page
+from tests.conftest import plain, run_page
 
 LINE = "government_services_office"
 FIXTURE = ROOT / "tests" / "fixtures" / "roster_named_counties.csv"
@@ -297,7 +297,7 @@ def test_pages_show_the_chosen_snapshot(imported: str) -> None:
     latest, seed = pages[""]
     markdown_latest = " ".join(m.value for m in latest.markdown)
     markdown_seed = " ".join(m.value for m in seed.markdown)
-    assert "import:roster_named_counties" in markdown_latest.replace("\\", "")
+    assert "import:roster_named_counties" in plain(markdown_latest)
     assert "import:" not in markdown_seed
     assert latest.error and not seed.error  # computed county figures differ from the article
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app import roster
-from tests.conftest import run_page
+from tests.conftest import plain, run_page
 from tests.test_roster_import import fixture_bytes
 
 
@@ -56,7 +56,7 @@ def test_uploading_a_bad_file_reports_rows_and_writes_nothing(data_copy) -> None
     at.file_uploader(key="imp_file").upload("bad.csv", bad_cases()["bad host code"][0])
     at.button(key="imp_submit").click().run()
     assert not at.exception
-    assert at.error[0].value.startswith("bad.csv was not imported: 1 problem(s)")
+    assert plain(at.error[0].value).startswith("bad.csv was not imported: 1 problem(s)")
     report = at.dataframe[0].value
     assert report.iloc[0].tolist()[:2] == [5, "host"]
     assert "'gov_office' is not an allowed code" in report.iloc[0, 2]

@@ -137,6 +137,6 @@ def test_a_hostile_name_is_shown_as_text() -> None:
     assert not at.exception
     message = at.success[0].value
     assert "<b>" not in message and "](" not in message and "**big**" not in message
-    assert "&lt;b&gt;x&lt;/b&gt;" in message and "\\*\\*big\\*\\*" in message
+    assert "&lt;b&gt;x&lt;\\/b&gt;" in message and "\\*\\*big\\*\\*" in message
     assert scenarios.load(name).name == name  # stored exactly as typed
     assert at.text_input(key="sc_name").value == name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import state_db, story
+from app import md, state_db, story
 from app.i18n import translator
 from tests.conftest import run_page
 
@@ -19,7 +19,7 @@ def heading(at) -> str:
 
 
 def slide_heading(lang: str, n: int) -> str:
-    return f"{n}\\. {translator(lang)(f'story.s{n}_title')}"
+    return f"{n}\\. {md.escape(translator(lang)(f'story.s{n}_title'))}"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -56,7 +56,7 @@ def test_last_slide_disables_next_and_shows_the_preset_label(lang: str) -> None:
     assert heading(at) == slide_heading(lang, story.COUNT)
     assert at.button(key="story_next").disabled and not at.button(key="story_prev").disabled
     preset = t("story.preset_notice", name=t("scenarios.preset_model_name"))
-    assert any(preset.split("“")[0] in i.value for i in at.info)
+    assert any(md.escape(preset.split("“")[0]) in i.value for i in at.info)
     assert len(at.get("plotly_chart")) == 2
 
 
