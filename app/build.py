@@ -7,8 +7,6 @@ written to a temporary name and renamed, so a failed build leaves the previous o
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 import types
 import typing
 from collections.abc import Iterable, Mapping
@@ -20,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import ValidationError
 
+from app.atomic import atomic_output
 from app.config import DataPaths
 from app.models import TABLES, Row
 
@@ -266,13 +265,8 @@ def arrow_table(model: type[Row], rows: list[Row]) -> pa.Table:
 
 def write_atomic(table: pa.Table, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        pq.write_table(table, tmp)
-        Path(tmp).replace(target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    with atomic_output(target) as sink:
+        pq.write_table(table, sink)
 
 
 def build(paths: DataPaths) -> dict[str, int]:

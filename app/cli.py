@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
 from app import build as build_mod
 from app import db, exports, sandbox
+from app.atomic import atomic_output
 from app.config import data_paths
 from app.query_pool import QueryPool
 
@@ -118,21 +115,6 @@ def write(
     out.close(list(schema.names) if schema is not None else [])  # type: ignore[attr-defined]
     sink.flush()
     outcome["rows"] = rows
-
-
-@contextmanager
-def atomic_output(target: Path) -> Iterator[BinaryIO]:
-    """A temporary file beside target, renamed over it only when the block succeeds."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as sink:
-            yield sink
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(tmp).chmod(0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
-        Path(tmp).replace(target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

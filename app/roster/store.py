@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import json
-import os
 import re
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -24,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app import build
+from app.atomic import write_bytes
 from app.config import SEED_SNAPSHOT, DataPaths
 from app.models import Agency
 from app.roster.problems import excerpt
@@ -147,16 +146,6 @@ def clean_leftovers(paths: DataPaths) -> list[Path]:
         return []
 
 
-def _write_text_atomic(text: str, target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        Path(tmp).replace(target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
 def _free_id(paths: DataPaths, now: datetime, taken: set[str]) -> str:
     base = f"import-{now:%Y%m%d-%H%M%S}"
     candidate, n = base, 1
@@ -192,8 +181,6 @@ def save(
             note.strip()[:500],
         )
         entries_out = [asdict(s) for s in [*listed, snap]]
-        _write_text_atomic(
-            json.dumps({"snapshots": entries_out}, ensure_ascii=False, indent=1),
-            paths.snapshots / MANIFEST,
-        )
+        manifest = json.dumps({"snapshots": entries_out}, ensure_ascii=False, indent=1)
+        write_bytes(paths.snapshots / MANIFEST, manifest.encode("utf-8"))
     return snap
