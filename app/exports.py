@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -98,13 +98,20 @@ def _listed(value: object) -> object:
     return value
 
 
-class Writer(Protocol):
-    def write(self, frame: pd.DataFrame) -> None: ...
-    def write_batch(self, batch: pa.RecordBatch) -> None: ...
-    def close(self, columns: list[str]) -> None: ...
+class Writer:
+    """A table written in pieces, then closed (columns: the header when nothing came)."""
+
+    def write(self, frame: pd.DataFrame) -> None:
+        raise NotImplementedError
+
+    def write_batch(self, batch: pa.RecordBatch) -> None:
+        self.write(batch.to_pandas())
+
+    def close(self, columns: list[str]) -> None:
+        raise NotImplementedError
 
 
-class _CsvWriter:
+class _CsvWriter(Writer):
     def __init__(self, sink: BinaryIO) -> None:
         self.sink, self.started = sink, False
 
@@ -116,15 +123,12 @@ class _CsvWriter:
         self.sink.write((b"" if self.started else BOM) + text.encode("utf-8"))
         self.started = True
 
-    def write_batch(self, batch: pa.RecordBatch) -> None:
-        self.write(batch.to_pandas())
-
     def close(self, columns: list[str]) -> None:
         if not self.started:
             self.write(pd.DataFrame(columns=columns))
 
 
-class _JsonWriter:
+class _JsonWriter(Writer):
     def __init__(self, sink: BinaryIO) -> None:
         self.sink, self.rows = sink, 0
 
@@ -139,14 +143,11 @@ class _JsonWriter:
                 self.sink.write(("[\n" if not self.rows else ",\n").encode() + line.encode())
                 self.rows += 1
 
-    def write_batch(self, batch: pa.RecordBatch) -> None:
-        self.write(batch.to_pandas())
-
     def close(self, columns: list[str]) -> None:
         self.sink.write(b"\n]\n" if self.rows else b"[]\n")
 
 
-class _ParquetWriter:
+class _ParquetWriter(Writer):
     def __init__(self, sink: BinaryIO) -> None:
         self.sink, self.writer = sink, None
 
@@ -168,7 +169,7 @@ class _ParquetWriter:
         self.writer.close()
 
 
-class _XlsxWriter:
+class _XlsxWriter(Writer):
     """Rows go straight to the sheet (xlsxwriter's constant-memory mode)."""
 
     def __init__(self, sink: BinaryIO, sheet: str = "data") -> None:
@@ -213,9 +214,6 @@ class _XlsxWriter:
             else:
                 self.sheet.write_string(self.row, col, str(neutralise(str(value))))
         self.row += 1
-
-    def write_batch(self, batch: pa.RecordBatch) -> None:
-        self.write(batch.to_pandas())
 
     def close(self, columns: list[str]) -> None:
         if self.row == 0:
