@@ -30,8 +30,6 @@ PLACEHOLDER = re.compile(r"(?<![\w$])\$([A-Za-z_]\w*)")
 MAX_DISPLAY_ROWS = 1000  # shown on the page
 # What one run may fetch for the page and its downloads; a larger result stops there.
 LIMITS = sandbox.Limits(timeout_s=5.0, max_rows=200_000, max_bytes=64 * 1024 * 1024)
-MAX_RESULT_ROWS = LIMITS.max_rows
-TIMEOUT_S = LIMITS.timeout_s
 
 
 class BadParameter(sandbox.SqlProblem):

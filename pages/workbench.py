@@ -12,7 +12,9 @@ lang = ui.current_language()
 snapshot = ui.chosen_snapshot()
 
 st.title(t("workbench.title"))
-st.caption(t("workbench.intro", s=f"{workbench.TIMEOUT_S:g}", rows=workbench.MAX_DISPLAY_ROWS))
+st.caption(
+    t("workbench.intro", s=f"{workbench.LIMITS.timeout_s:g}", rows=workbench.MAX_DISPLAY_ROWS)
+)
 
 saved = {q.name: q for q in workbench.saved_queries()}
 

@@ -79,7 +79,7 @@ def test_runaway_query_is_stopped_and_the_page_stays_usable() -> None:
     at = run_page("workbench", "zh", sql=RUNAWAY)
     assert not at.exception
     assert "已被停止" in at.error[0].value
-    assert f"{workbench.TIMEOUT_S:g} 秒" in at.error[0].value
+    assert f"{workbench.LIMITS.timeout_s:g} 秒" in at.error[0].value
     # the same process and cached connection serve the next query (AppTest does not play
     # the browser's part of writing an edited query into the URL, so open a new link)
     at = run_page("workbench", "zh", sql="SELECT 42 AS answer")
