@@ -49,6 +49,13 @@ def escape(value: object) -> str:
     return _PUNCTUATION.sub(lambda m: _ENTITIES.get(m[1], "\\" + m[1]), text)
 
 
+def excerpt(value: object, limit: int = 40) -> str:
+    """User text echoed back (a bad value, a file name, an error quoting SQL): one line of
+    at most `limit` characters, then "…" where it was cut, so no value floods a page."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def escape_values(values: dict[str, object]) -> dict[str, object]:
     """escape() every text value of a message's parameters (numbers stay numbers)."""
     return {k: escape(v) if isinstance(v, str) else v for k, v in values.items()}

@@ -17,7 +17,7 @@ import struct
 import sys
 from typing import BinaryIO
 
-from app import db, sandbox
+from app import db, md, sandbox
 from app.config import data_paths
 
 ADDRESS_SPACE = 2 * 1024**3  # DuckDB's own memory_limit is lower; this bounds the rest
@@ -69,7 +69,15 @@ def serve(source: BinaryIO, sink: BinaryIO) -> int:
             if isinstance(problem, sandbox.EngineFault):
                 return 3
         except (db.DataNotBuilt, MemoryError) as err:
-            send(sink, ("error", "EngineFault", "engine_fault", {"detail": sandbox.short(err)}))
+            send(
+                sink,
+                (
+                    "error",
+                    "EngineFault",
+                    "engine_fault",
+                    {"detail": md.excerpt(err, sandbox.DETAIL_CHARS)},
+                ),
+            )
             return 3
     return 0
 

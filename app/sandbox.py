@@ -29,6 +29,7 @@ import pyarrow as pa
 from app import db
 from app.config import DataPaths
 from app.i18n import translator
+from app.md import excerpt
 
 MAX_SQL_CHARS = 20_000
 ENGINE_MEMORY = "512MB"  # DuckDB's own limit; the worker's address space is capped too
@@ -43,6 +44,7 @@ ENGINE_CONFIG = {
     "lock_configuration": True,
 }
 BATCH_ROWS = 1024
+DETAIL_CHARS = 300  # of DuckDB's own message, which may quote the query
 _WORD = re.compile(r"[A-Za-z_]+")
 
 
@@ -83,12 +85,6 @@ class Limits:
     max_bytes: int = 64 * 1024 * 1024
 
 
-def short(text: str, limit: int = 300) -> str:
-    """An error or value as echoed back: one bounded excerpt, never the whole text."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 # --- what may run ---------------------------------------------------------------------
 
 
@@ -125,7 +121,7 @@ def _one_statement(sql: str) -> duckdb.Statement:
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as err:
-        raise RefusedQuery("does_not_parse", detail=short(str(err))) from err
+        raise RefusedQuery("does_not_parse", detail=excerpt(err, DETAIL_CHARS)) from err
     if len(statements) != 1:
         raise RefusedQuery("one_statement", n=len(statements))
     return statements[0]
@@ -233,5 +229,5 @@ def _problem(err: Exception, timed_out: bool, limits: Limits) -> SqlProblem:
         return EngineFault("engine_fault")
     if isinstance(err, duckdb.PermissionException) or "read-only mode" in str(err):
         # no file access, a read-only database: the engine refused what the query asked for
-        return RefusedQuery("engine_refused", detail=short(str(err)))
-    return QueryFailed("failed", detail=short(str(err)))
+        return RefusedQuery("engine_refused", detail=excerpt(err, DETAIL_CHARS))
+    return QueryFailed("failed", detail=excerpt(err, DETAIL_CHARS))

@@ -250,10 +250,7 @@ def notice(t: Callable[..., str], key: str, **values: object) -> None:
     from app import md
 
     short = {
-        k: v[: NOTICE_VALUE_CHARS - 1] + "…"
-        if isinstance(v, str) and len(v) > NOTICE_VALUE_CHARS
-        else v
-        for k, v in values.items()
+        k: md.excerpt(v, NOTICE_VALUE_CHARS) if isinstance(v, str) else v for k, v in values.items()
     }
     st.toast(t(key, **md.escape_values(short)), icon=":material/link_off:")
 

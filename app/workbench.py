@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import sandbox
+from app import md, sandbox
 from app.config import QUERIES_DIR
 from app.query_pool import QueryPool, QueryResult
 
@@ -113,7 +113,7 @@ def coerce(param: Param, value: object) -> object:
             return True
         if text in ("false", "0", "no", ""):
             return False
-        raise BadParameter("bad_param_bool", name=param.name, value=sandbox.short(value, 40))
+        raise BadParameter("bad_param_bool", name=param.name, value=md.excerpt(value))
     if param.type in ("int", "float"):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return int(value) if param.type == "int" else float(value)
@@ -121,7 +121,7 @@ def coerce(param: Param, value: object) -> object:
             return int(str(value).strip()) if param.type == "int" else float(str(value).strip())
         except ValueError as err:
             raise BadParameter(
-                f"bad_param_{param.type}", name=param.name, value=sandbox.short(value, 40)
+                f"bad_param_{param.type}", name=param.name, value=md.excerpt(value)
             ) from err
     return "" if value is None else str(value)
 

@@ -44,7 +44,7 @@ def run_import() -> None:
     result = roster.import_roster(paths, upload.getvalue(), upload.name, note)
     if result.snapshot is None:
         st.session_state["imp_outcome"] = {
-            "file": roster.excerpt(upload.name),
+            "file": md.excerpt(upload.name),
             "problems": roster.problems_frame(result.problems, t),
         }
         return

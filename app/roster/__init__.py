@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.config import DataPaths
+from app.md import excerpt
 from app.roster.caps import (
     MAX_BYTES,
     MAX_BYTES_LABEL,
@@ -24,7 +25,7 @@ from app.roster.caps import (
     MAX_ROWS,
     MAX_UNPACKED,
 )
-from app.roster.problems import ImportProblem, excerpt, whole_file
+from app.roster.problems import ImportProblem, whole_file
 from app.roster.reading import IGNORED_COLUMNS, IMPORT_COLUMNS, OPTIONAL_COLUMNS, read_table
 from app.roster.report import (
     CHANGE_KINDS,

@@ -13,8 +13,9 @@ import csv
 import io
 import re
 
+from app.md import excerpt
 from app.roster.caps import Grid, bounded
-from app.roster.problems import DETAIL_CHARS, ImportProblem, excerpt, whole_file
+from app.roster.problems import DETAIL_CHARS, ImportProblem, whole_file
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 RARE_SHARE = 0.05  # of non-ASCII characters outside GB2312 that a Chinese text may have

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-EXCERPT_CHARS = 40  # of a value or column name echoed back
 DETAIL_CHARS = 300  # of a rule's own sentence (the allowed host codes take 230)
-ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
@@ -23,11 +21,6 @@ class ImportProblem:
     column: str
     code: str
     params: Mapping[str, object] = field(default_factory=dict)
-
-
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """At most limit characters of text, with "…" when it was cut."""
-    return text if len(text) <= limit else text[:limit] + ELLIPSIS
 
 
 def whole_file(code: str, **params: object) -> ImportProblem:

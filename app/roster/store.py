@@ -24,8 +24,8 @@ from pathlib import Path
 from app import build
 from app.atomic import write_bytes
 from app.config import SEED_SNAPSHOT, DataPaths
+from app.md import excerpt
 from app.models import Agency
-from app.roster.problems import excerpt
 
 MANIFEST = "manifest.json"
 LOCK_FILE = ".import.lock"  # never deleted: removing a lock file races with its takers

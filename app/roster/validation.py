@@ -14,8 +14,9 @@ import pyarrow.parquet as pq
 
 from app import build
 from app.config import DataPaths
+from app.md import excerpt
 from app.models import MAX_NAME_EN, MAX_NAME_ZH, Agency, Division
-from app.roster.problems import DETAIL_CHARS, ImportProblem, excerpt
+from app.roster.problems import DETAIL_CHARS, ImportProblem
 from app.roster.reading import IMPORT_COLUMNS, OPTIONAL_COLUMNS, read_table
 
 PROVINCE_PREFIX = "32"  # the roster is Jiangsu's
