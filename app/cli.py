@@ -54,25 +54,23 @@ def cmd_query(args: argparse.Namespace) -> int:
         print(f"refused: unknown format {fmt!r}: use --format", file=sys.stderr)
         return EXIT_REFUSED
     pool = QueryPool(data_paths(), size=1)
-    limits = sandbox.Limits(args.timeout, MAX_ROWS, MAX_BYTES)
-    outcome: dict[str, object] = {}
     try:
         if fmt is None:  # a table for people to read; --format or --out for the data
             limits = sandbox.Limits(args.timeout, TABLE_ROWS, MAX_BYTES)
-            frame = pool.run(args.sql, snapshot=args.snapshot, limits=limits).frame
-            sys.stdout.write(frame.to_string(index=False) + "\n")
-            outcome["truncated"] = None if len(frame) < TABLE_ROWS else "table"
+            result = pool.run(args.sql, snapshot=args.snapshot, limits=limits)
+            sys.stdout.write(result.frame.to_string(index=False) + "\n")
+            if result.truncated:
+                print(f"(the first {TABLE_ROWS} rows: --format or --out for all)", file=sys.stderr)
         elif args.out is None:
-            write(pool, args, fmt, limits, sys.stdout.buffer, outcome)
+            write(pool, args, fmt, sys.stdout.buffer)
         else:
-            target = Path(args.out)
-            with atomic_output(target) as sink:
-                write(pool, args, fmt, limits, sink, outcome)
-                if outcome.get("truncated"):
-                    raise TooLarge
-            print(f"{outcome['rows']} rows -> {target}", file=sys.stderr)
+            with atomic_output(Path(args.out)) as sink:  # left unwritten on any error
+                rows = write(pool, args, fmt, sink)
+            print(f"{rows} rows -> {args.out}", file=sys.stderr)
     except TooLarge:
-        pass
+        caps = f"{MAX_ROWS:,} rows or {MAX_BYTES // 2**20} MB"
+        print(f"refused: the result is larger than {caps}: narrow it", file=sys.stderr)
+        return EXIT_REFUSED
     except OSError as err:  # the --out folder is missing or not writable
         print(f"refused: cannot write {args.out}: {err.strerror or err}", file=sys.stderr)
         return EXIT_REFUSED
@@ -84,28 +82,18 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 1
     finally:
         pool.close()
-    if outcome.get("truncated") == "table":
-        print(f"(the first {TABLE_ROWS} rows: --format or --out for all)", file=sys.stderr)
-    elif outcome.get("truncated"):
-        caps = f"{MAX_ROWS:,} rows or {MAX_BYTES // 2**20} MB"
-        print(f"refused: the result is larger than {caps}: narrow it", file=sys.stderr)
-        return EXIT_REFUSED
     return 0
 
 
 class TooLarge(Exception):
-    """The result passed a cap: the --out file is not written."""
+    """The result passed a cap (an --out file is then not written)."""
 
 
-def write(
-    pool: QueryPool,
-    args: argparse.Namespace,
-    fmt: str,
-    limits: sandbox.Limits,
-    sink: BinaryIO,
-    outcome: dict[str, object],
-) -> None:
-    """Stream the result into sink in fmt: the same bytes for standard output and a file."""
+def write(pool: QueryPool, args: argparse.Namespace, fmt: str, sink: BinaryIO) -> int:
+    """Stream the result into sink in fmt (the same bytes for standard output and a file);
+    returns the row count, or raises TooLarge once past a cap."""
+    limits = sandbox.Limits(args.timeout, MAX_ROWS, MAX_BYTES)
+    outcome: dict[str, object] = {}
     out = exports.writer(fmt, sink)
     rows = 0
     for batch in pool.stream(args.sql, None, args.snapshot, limits, outcome):
@@ -114,7 +102,9 @@ def write(
     schema = outcome.get("schema")
     out.close(list(schema.names) if schema is not None else [])  # type: ignore[attr-defined]
     sink.flush()
-    outcome["rows"] = rows
+    if outcome.get("truncated"):
+        raise TooLarge
+    return rows
 
 
 def cmd_check(args: argparse.Namespace) -> int:

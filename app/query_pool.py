@@ -30,8 +30,14 @@ from app.query_worker import HEADER, send
 GRACE_S = 5.0  # beyond the worker's own interrupt: starting up, loading the engine
 MAX_MESSAGE = 1024**3
 PROBLEMS = {
-    cls.__name__: cls for cls in (sandbox.RefusedQuery, sandbox.QueryTimeout, sandbox.QueryFailed)
-} | {"EngineFault": sandbox.EngineFault}
+    cls.__name__: cls
+    for cls in (
+        sandbox.RefusedQuery,
+        sandbox.QueryTimeout,
+        sandbox.QueryFailed,
+        sandbox.EngineFault,
+    )
+}
 
 
 @dataclass(frozen=True)

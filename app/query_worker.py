@@ -17,7 +17,7 @@ import struct
 import sys
 from typing import BinaryIO
 
-from app import db, md, sandbox
+from app import db, sandbox
 from app.config import data_paths
 
 ADDRESS_SPACE = 2 * 1024**3  # DuckDB's own memory_limit is lower; this bounds the rest
@@ -68,16 +68,8 @@ def serve(source: BinaryIO, sink: BinaryIO) -> int:
             send(sink, ("error", type(problem).__name__, problem.key, problem.values))
             if isinstance(problem, sandbox.EngineFault):
                 return 3
-        except (db.DataNotBuilt, MemoryError) as err:
-            send(
-                sink,
-                (
-                    "error",
-                    "EngineFault",
-                    "engine_fault",
-                    {"detail": md.excerpt(err, sandbox.DETAIL_CHARS)},
-                ),
-            )
+        except (db.DataNotBuilt, MemoryError):  # no engine to answer with
+            send(sink, ("error", "EngineFault", "engine_fault", {}))
             return 3
     return 0
 
