@@ -5,6 +5,7 @@ roster, so the snapshot choice is exercised too."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 import pytest
+from playwright.sync_api import expect
 
 from app import permalink, roster
 from app.build import build
@@ -150,6 +152,10 @@ def test_structure_filters_language_and_seed_reopen(lpage, browser) -> None:
 def test_latest_snapshot_is_named_in_the_link(lpage, browser, link_server) -> None:
     _, snapshot = link_server
     open_path(lpage, "/gap?lang=en")
+    # metrics arrive lazily on a busy machine: wait until the last one is drawn
+    last = lpage.locator("[data-testid='stMetricValue']").last
+    with contextlib.suppress(AssertionError):  # the assert below says what it shows
+        expect(last).to_have_text("1%", timeout=30000)
     values = lpage.locator("[data-testid='stMetricValue']").all_inner_texts()
     assert values[-1] == "1%"  # county alignment of the imported roster: 1/76
     link = copied_link(lpage)
