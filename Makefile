@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
-SOURCES := $(wildcard data/sources/*.csv) $(wildcard app/*.py)
+SOURCES := $(wildcard data/sources/*.csv) $(wildcard app/*.py app/*/*.py)
 BUILT := data/parquet/.built
 
 .PHONY: run test lint format bench build setup clean

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import ui
-from app.i18n import translator
+from app.core.i18n import translator
 
 st.set_page_config(page_title="Digital-government atlas", page_icon="🗺️", layout="wide")
 ui.begin_shell()

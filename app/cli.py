@@ -8,11 +8,13 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from app import build as build_mod
-from app import db, exports, sandbox
-from app.atomic import atomic_output
-from app.config import data_paths
-from app.query_pool import QueryPool
+from app import roster
+from app.core.config import data_paths
+from app.core.i18n import translator
+from app.data import build as build_mod
+from app.data import db, exports, sandbox
+from app.data.atomic import atomic_output
+from app.data.query_pool import QueryPool
 
 EXIT_REFUSED = 2
 MAX_TIMEOUT_S = 300.0
@@ -129,9 +131,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import a roster file as a new snapshot (the same checks as the /import page)."""
-    from app import roster
-    from app.i18n import translator
-
     t = translator("en")
     path = Path(args.file)
     if not path.is_file():

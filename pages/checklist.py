@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from app import checklist, editor, exports, md, ui, url_state
+from app import checklist, ui
 from app.checklist import EditError, StaleEdit
+from app.core import md
+from app.data import exports
+from app.ui import editor, url_state
 
 t = ui.current_translator()
 lang = ui.current_language()

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from app import compare, md, structure, ui
+from app import ui
+from app.core import compare, md, structure
 
 t = ui.current_translator()
 lang = ui.current_language()

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from app import dictionary, roster, ui
-from app.config import data_paths
+from app import roster, ui
+from app.core.config import data_paths
+from app.data import dictionary
 
 t = ui.current_translator()
 lang = ui.current_language()

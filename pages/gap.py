@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from app import gap, metrics, ui
+from app import ui
+from app.core import gap, metrics
 
 t = ui.current_translator()
 lang = ui.current_language()

@@ -3,8 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from app import exports, md, roster, ui
-from app.config import SEED_SNAPSHOT, data_paths
+from app import roster, ui
+from app.core import md
+from app.core.config import SEED_SNAPSHOT, data_paths
+from app.data import exports
 
 t = ui.current_translator()
 lang = ui.current_language()

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from app import maps, national, ui
+from app import ui
+from app.core import national
+from app.figures import maps
 
 t = ui.current_translator()
 lang = ui.current_language()

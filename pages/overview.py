@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from app import md, overview, ui
+from app import ui
+from app.core import md, overview
 
 t = ui.current_translator()
 lang = ui.current_language()

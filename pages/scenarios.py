@@ -2,9 +2,14 @@
 
 import streamlit as st
 
-from app import editor, exports, md, metrics, scenario_charts, scenarios, ui
-from app.models import Host, Nature
+from app import scenarios, ui
+from app.core import md, metrics
+from app.core.codes import jiangsu_cities
+from app.core.models import Host, Nature
+from app.data import exports
+from app.figures import scenario_charts
 from app.scenarios import Centre, Create, Move, ScenarioError
+from app.ui import editor
 
 t = ui.current_translator()
 lang = ui.current_language()
@@ -17,7 +22,7 @@ NATURES = [n.value for n in Nature]
 agencies = ui.view("v_agencies", snapshot)
 divisions = ui.view("divisions")
 units = metrics.level_units(divisions)
-cities = divisions[(divisions["level"] == "city") & (divisions["parent_adcode"] == "320000")]
+cities = jiangsu_cities(divisions)
 city_names = dict(
     zip(cities["adcode"], cities["name_zh" if lang == "zh" else "name_en"], strict=True)
 )

@@ -4,7 +4,11 @@ from datetime import datetime
 
 import streamlit as st
 
-from app import briefing, maps, md, story, ui
+from app import story, ui
+from app.core import md
+from app.core.chinese import simplified
+from app.figures import maps
+from app.story import briefing
 
 t = ui.current_translator()
 lang = ui.current_language()
@@ -163,5 +167,5 @@ if slide.excerpts:
             st.markdown(f"**{md.escape(paras or excerpt.source_ref)}**")
             st.text(f"「{excerpt.text}」")
             if lang == "zh":
-                st.caption(md.escape(t("app.simplified", text=ui.simplified(excerpt.text))))
+                st.caption(md.escape(t("app.simplified", text=simplified(excerpt.text))))
 st.caption(t("app.as_of"))

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from app import geo, maps, structure, ui
-from app import structure_view as sv
+from app import ui
+from app.core import structure
+from app.figures import geo, maps
+from app.ui import structure_view as sv
 
 t = ui.current_translator()
 lang = ui.current_language()

@@ -4,8 +4,10 @@ import time
 
 import streamlit as st
 
-from app import dictionary, md, roster, sandbox, ui, workbench
-from app.config import data_paths
+from app import roster, ui
+from app.core import md
+from app.core.config import data_paths
+from app.data import dictionary, sandbox, workbench
 
 t = ui.current_translator()
 lang = ui.current_language()

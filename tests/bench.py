@@ -47,7 +47,7 @@ import streamlit.testing.v1.app_test as app_test
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
 
-from app.config import ROOT
+from app.core.config import ROOT
 
 RUNS = 15
 BROWSER_RUNS = 3
@@ -226,7 +226,7 @@ def page_reruns(table: Table, entry: Path, scale: str) -> None:
 
 def map_sizes(table: Table) -> None:
     """Each map's payload, zh and en: its figure JSON plus the boundary file plotly.js fetches."""
-    from app import maps
+    from app.figures import maps
 
     for lang in ("zh", "en"):
         for name, fig in maps.map_figures(lang).items():
@@ -237,7 +237,7 @@ def map_sizes(table: Table) -> None:
 
 
 def national_map_size(table: Table) -> None:
-    from app import maps
+    from app.figures import maps
 
     for lang in ("zh", "en"):
         start = time.perf_counter()

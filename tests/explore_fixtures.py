@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app import geo
+from app.figures import geo
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import io
 
 import pandas as pd
 
-from app.config import ROOT
+from app.core.config import ROOT
 
 EVIL = "evil.cn"
 # Long (the story shows it as text; a roster caps it at 100 characters), full of markup.

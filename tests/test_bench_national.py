@@ -14,10 +14,11 @@ import shapely
 from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
-from app import db, geo
-from app.config import ROOT
-from app.i18n import translator
-from app.models import Host
+from app.core.config import ROOT
+from app.core.i18n import translator
+from app.core.models import Host
+from app.data import db
+from app.figures import geo
 from tests import bench
 from tests.bench_national import SYNTHETIC_REF, make_national_data, national_divisions
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from app.build import BuildError, build
-from app.config import ROOT, DataPaths
+from app.core.config import ROOT, DataPaths
+from app.data.build import BuildError, build
 
 
 @pytest.fixture

@@ -14,10 +14,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from app import checklist, db, exports, state_db
+from app import checklist
 from app.checklist import EditError, StaleEdit
-from app.config import ROOT, data_paths
-from app.i18n import translator
+from app.core.config import ROOT, data_paths
+from app.core.i18n import translator
+from app.data import db, exports, state_db
 
 NOTE = '<script>alert("x")</script> =HYPERLINK("http://evil","click")'
 
@@ -130,7 +131,7 @@ def test_a_process_killed_mid_save_leaves_the_file_readable(store: Path) -> None
         f"""
         import os
         from pathlib import Path
-        from app import state_db
+        from app.data import state_db
         with state_db.transaction(Path({str(store)!r})) as con:
             con.execute("UPDATE checklist_item SET notes = 'half', version = 99")
             con.execute("INSERT INTO checklist_audit (rec_id, who, at, field, version)"
@@ -205,7 +206,7 @@ def test_concurrent_saves_on_one_version_let_exactly_one_through(store: Path) ->
 
 
 def test_signed_in_user_is_the_editor() -> None:
-    from app import editor
+    from app.ui import editor
 
     assert editor.signed_in_name({"is_logged_in": True, "name": "Li Hua"}) == "Li Hua"
     assert editor.signed_in_name({"is_logged_in": True, "email": "a@b.cn"}) == "a@b.cn"

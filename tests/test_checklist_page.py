@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 
-from app import checklist, state_db
-from app.i18n import translator
+from app import checklist
+from app.core.i18n import translator
+from app.data import state_db
 from tests.conftest import run_page
 
 HOSTILE = '<script>alert("x")</script> =HYPERLINK("http://evil.example","click")'

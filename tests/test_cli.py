@@ -11,7 +11,7 @@ import sys
 import pandas as pd
 import pytest
 
-from app.config import ROOT, DataPaths
+from app.core.config import ROOT, DataPaths
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app import compare, db
-from app.config import data_paths
+from app.core import compare
+from app.core.config import data_paths
+from app.data import db
 from tests.conftest import run_page
 from tests.explore_fixtures import _geo_tmp, isolated_geo_cache  # noqa: F401 (autouse)
 

@@ -7,9 +7,10 @@ import tomllib
 import pandas as pd
 import pytest
 
-from app import db, dictionary, roster
-from app.config import SQL_DIR, data_paths
-from app.models import TABLES
+from app import roster
+from app.core.config import SQL_DIR, data_paths
+from app.core.models import TABLES
+from app.data import db, dictionary
 from tests.conftest import run_page
 from tests.test_roster_import import fixture_bytes
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from app import db, ui
-from app.config import data_paths
+from app import ui
+from app.core.config import data_paths
+from app.data import db
 from tests.conftest import run_page
 from tests.test_sql_attacks import RESOURCES
 

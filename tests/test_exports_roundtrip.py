@@ -11,7 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from app import exports
+from app.data import exports
 
 DANGEROUS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", '=HYPERLINK("http://x")']
 
@@ -108,7 +108,7 @@ def test_duckdb_results_with_decimal_list_and_date_export_in_every_format() -> N
 
 
 def test_view_round_trips_through_every_format(data_copy) -> None:
-    from app import db
+    from app.data import db
 
     frame = db.view(db.connect(data_copy), "v_county_host")
     for fmt in exports.FORMATS:

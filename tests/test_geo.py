@@ -9,9 +9,11 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from app import charts, db, geo, maps, palette, structure
-from app.config import ROOT, data_paths
-from app.models import Host, PushModel
+from app.core import structure
+from app.core.config import ROOT, data_paths
+from app.core.models import Host, PushModel
+from app.data import db
+from app.figures import charts, geo, maps, palette
 from tests.explore_fixtures import _geo_tmp, isolated_geo_cache  # noqa: F401 (autouse)
 
 MAX_MAP_BYTES = 400 * 1024
@@ -131,7 +133,7 @@ def test_county_map_colours_an_imported_roster_by_host(data_copy) -> None:
         path.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(rows) + "\n",
         encoding="utf-8",
     )
-    from app.build import build
+    from app.data.build import build
 
     build(data_copy)
     chor = maps.county_map("en", "roster").data[0]

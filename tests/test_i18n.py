@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from app.config import ROOT
-from app.i18n import LANGUAGES, catalogue
+from app.core.config import ROOT
+from app.core.i18n import LANGUAGES, catalogue
 
 KEY_USE = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-zA-Z0-9_.]+)["']""")
 

@@ -22,9 +22,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from app import db, roster
-from app.config import ROOT, DataPaths
-from app.i18n import translator
+from app import roster
+from app.core.config import ROOT, DataPaths
+from app.core.i18n import translator
+from app.data import db, snapshots
 from tests.test_roster_import import FIXTURE, csv_bytes, fixture_frame, state
 
 en = translator("en")
@@ -162,7 +163,7 @@ def test_a_manifest_listing_an_id_twice_yields_it_once(private_data: DataPaths) 
 def hold_the_lock(paths: DataPaths) -> io.TextIOWrapper:
     """Take the importers' lock as another process would (close the file to release it)."""
     paths.snapshots.mkdir(parents=True, exist_ok=True)
-    f = (paths.snapshots / roster.store.LOCK_FILE).open("a")
+    f = (paths.snapshots / snapshots.LOCK_FILE).open("a")
     fcntl.flock(f.fileno(), fcntl.LOCK_EX)
     return f
 
@@ -170,7 +171,7 @@ def hold_the_lock(paths: DataPaths) -> io.TextIOWrapper:
 def test_an_import_waits_for_the_lock_and_gives_up_cleanly(
     private_data: DataPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(roster.store, "LOCK_WAIT_S", 0.3)
+    monkeypatch.setattr(snapshots, "LOCK_WAIT_S", 0.3)
     holder = hold_the_lock(private_data)
     try:
         before = state(private_data)
@@ -237,7 +238,7 @@ def test_leftovers_of_a_killed_import_are_cleaned_up(private_data: DataPaths) ->
     files = {p.name for p in private_data.snapshots.iterdir()}
     assert files == {
         roster.MANIFEST,
-        roster.store.LOCK_FILE,
+        snapshots.LOCK_FILE,
         f"{first.snapshot_id}.parquet",
         f"{second.snapshot_id}.parquet",
     }

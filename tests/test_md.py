@@ -20,7 +20,7 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app import md
+from app.core import md
 from tests.conftest import plain
 
 HOSTILE = [

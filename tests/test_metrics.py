@@ -7,8 +7,9 @@ from fractions import Fraction
 import pandas as pd
 import pytest
 
-from app import db, metrics
-from app.config import data_paths
+from app.core import metrics
+from app.core.config import data_paths
+from app.data import db
 
 
 @pytest.fixture(scope="module")

@@ -70,7 +70,7 @@ def test_gap_page_follows_an_imported_change(data_copy) -> None:
     """Metrics come from the rows: change a city's host in the data and the page follows."""
     import pandas as pd
 
-    from app.build import build
+    from app.data.build import build
 
     path = data_copy.sources / "agencies.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app import db, national
-from app.config import data_paths
-from app.i18n import translator
+from app.core import national
+from app.core.config import data_paths
+from app.core.i18n import translator
+from app.data import db
 from tests.conftest import run_page
 from tests.explore_fixtures import _geo_tmp, isolated_geo_cache  # noqa: F401 (autouse)
 

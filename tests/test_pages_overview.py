@@ -33,7 +33,7 @@ def test_unknown_language_falls_back_to_chinese() -> None:
 def test_overview_reports_a_difference_from_the_source(data_copy) -> None:
     import pandas as pd
 
-    from app.build import build
+    from app.data.build import build
 
     path = data_copy.sources / "agencies.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from app import checklist, compare, db, md, permalink, roster, scenarios, state_db
-from app.config import ROOT, DataPaths, data_paths
-from app.i18n import translator
+from app import checklist, roster, scenarios
+from app.core import compare, md, permalink
+from app.core.config import ROOT, DataPaths, data_paths
+from app.core.i18n import translator
+from app.data import db, state_db
 from tests.conftest import plain, run_page
 
 LINE = "government_services_office"

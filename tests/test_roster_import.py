@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from app import db, exports, roster
-from app.config import ROOT, DataPaths
-from app.i18n import translator
+from app import roster
+from app.core.config import ROOT, DataPaths
+from app.core.i18n import translator
+from app.data import db, exports
 
 FIXTURE = ROOT / "tests" / "fixtures" / "roster_named_counties.csv"
 en = translator("en")
@@ -349,7 +350,8 @@ def test_a_corrupt_manifest_or_bad_id_is_ignored_not_fatal(data_copy: DataPaths)
 
 def test_the_county_map_colours_the_imported_counties(data_copy: DataPaths) -> None:
     """The county map's states (app.structure.county_states) from the imported snapshot."""
-    from app import geo, structure
+    from app.core import structure
+    from app.figures import geo
 
     snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv").snapshot
     con = db.connect(data_copy)

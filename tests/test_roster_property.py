@@ -9,9 +9,10 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import exports, roster
-from app.config import ROOT, DataPaths
-from app.models import Agency, Host, Level, Nature
+from app import roster
+from app.core.config import ROOT, DataPaths
+from app.core.models import Agency, Host, Level, Nature
+from app.data import exports
 
 DIVISIONS = roster.load_divisions(DataPaths(ROOT / "data"))  # read only
 ADCODES = sorted(a for a in DIVISIONS if a.startswith("32"))

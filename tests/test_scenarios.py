@@ -11,9 +11,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from app import db, metrics, scenarios
-from app.config import data_paths
-from app.models import Host, Nature
+from app import scenarios
+from app.core import metrics
+from app.core.config import data_paths
+from app.core.models import Host, Nature
+from app.data import db
 from app.scenarios import Centre, Create, Move, ScenarioError
 
 

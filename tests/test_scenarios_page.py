@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 
-from app import scenarios, state_db
+from app import scenarios
+from app.data import state_db
 from tests.conftest import run_page
 
 NAME = {"zh": "对标先进省份", "en": "As the model provinces"}

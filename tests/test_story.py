@@ -10,10 +10,12 @@ from datetime import datetime
 
 import pytest
 
-from app import briefing, checklist, scenarios, state_db, story
-from app.i18n import translator
-from app.models import Host
+from app import checklist, scenarios, story
+from app.core.i18n import translator
+from app.core.models import Host
+from app.data import state_db
 from app.scenarios import Move
+from app.story import briefing
 
 HOSTILE = '<script>alert("x")</script>'
 

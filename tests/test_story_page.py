@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app import md, state_db, story
-from app.i18n import translator
+from app import story
+from app.core import md
+from app.core.i18n import translator
+from app.data import state_db
 from tests.conftest import run_page
 
 

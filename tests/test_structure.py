@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from app import db, structure
-from app.config import data_paths
-from app.structure import Filters
+from app.core import structure
+from app.core.config import data_paths
+from app.core.structure import Filters
+from app.data import db
 from tests.conftest import run_page
 from tests.explore_fixtures import _geo_tmp, isolated_geo_cache  # noqa: F401 (autouse)
 

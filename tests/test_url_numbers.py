@@ -7,8 +7,9 @@ import time
 
 import pytest
 
-from app import md, permalink, story
-from app.i18n import translator
+from app import story
+from app.core import md, permalink
+from app.core.i18n import translator
 from tests.conftest import run_page
 
 HUGE = "9" * 5000  # past Python's int-conversion limit (4,300 digits)

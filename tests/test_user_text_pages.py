@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from app import md, roster
+from app import roster
+from app.core import md
 from tests import hostile_text as hostile
 from tests.conftest import plain, run_page
 

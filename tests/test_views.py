@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from app import db
-from app.config import data_paths
+from app.core.config import data_paths
+from app.data import db
 
 DISTRIBUTIONS = {
     "v_city_host": ("host", 13),

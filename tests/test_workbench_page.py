@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import workbench
+from app.data import workbench
 from tests.conftest import plain, run_page
 from tests.test_workbench_sandbox import RUNAWAY
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from app import sandbox, workbench
-from app.config import data_paths
-from app.query_pool import QueryPool
+from app.core.config import data_paths
+from app.data import sandbox, workbench
+from app.data.query_pool import QueryPool
 
 # The statements `python -m app query` refuses (tests/test_cli.py); the workbench must too.
 REFUSED = [

@@ -19,7 +19,7 @@ from pypinyin import lazy_pinyin, load_phrases_dict
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.models import Division  # noqa: E402
+from app.core.models import Division  # noqa: E402
 
 OUT = ROOT / "data" / "sources" / "divisions.csv"
 JIANGSU = "江苏省"

@@ -15,8 +15,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.config import DataPaths
-from app.md import excerpt
+from app.core.config import DataPaths
+from app.core.md import excerpt
+from app.data.snapshots import (
+    MANIFEST,
+    PENDING_ID,
+    SNAPSHOT_ID,
+    Snapshot,
+    SnapshotStoreError,
+    clean_leftovers,
+    list_snapshots,
+    save,
+    snapshot_file,
+    snapshot_ids,
+)
 from app.roster.caps import (
     MAX_BYTES,
     MAX_BYTES_LABEL,
@@ -35,18 +47,6 @@ from app.roster.report import (
     problems_frame,
     template_sheets,
     template_xlsx,
-)
-from app.roster.store import (
-    MANIFEST,
-    PENDING_ID,
-    SNAPSHOT_ID,
-    Snapshot,
-    SnapshotStoreError,
-    clean_leftovers,
-    list_snapshots,
-    save,
-    snapshot_file,
-    snapshot_ids,
 )
 from app.roster.validation import PROVINCE_PREFIX, load_divisions, safe_file_name, validate
 

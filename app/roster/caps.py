@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from openpyxl.utils import get_column_letter
 
-from app.md import excerpt
+from app.core.md import excerpt
 from app.roster.problems import ImportProblem
 
 MAX_BYTES = 2 * 1024 * 1024  # 2 MB as uploaded: a full roster is a few kB

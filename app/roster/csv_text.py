@@ -13,7 +13,7 @@ import csv
 import io
 import re
 
-from app.md import excerpt
+from app.core.md import excerpt
 from app.roster.caps import Grid, bounded
 from app.roster.problems import DETAIL_CHARS, ImportProblem, whole_file
 

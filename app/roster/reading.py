@@ -6,7 +6,7 @@ app.roster.caps): every refusal is an ImportProblem, never an exception.
 
 from __future__ import annotations
 
-from app.md import excerpt
+from app.core.md import excerpt
 from app.roster.caps import MAX_BYTES, MAX_BYTES_LABEL
 from app.roster.csv_text import read_csv
 from app.roster.problems import ImportProblem, whole_file

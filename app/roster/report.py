@@ -8,9 +8,9 @@ from collections.abc import Callable
 import duckdb
 import pandas as pd
 
-from app import db, exports
-from app.config import QUERIES_DIR
-from app.models import Host, Level, Nature
+from app.core.config import QUERIES_DIR
+from app.core.models import Host, Level, Nature
+from app.data import db, exports
 from app.roster.problems import ImportProblem
 from app.roster.reading import IMPORT_COLUMNS, OPTIONAL_COLUMNS
 from app.roster.validation import PROVINCE_PREFIX

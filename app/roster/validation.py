@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from app import build
-from app.config import DataPaths
-from app.md import excerpt
-from app.models import MAX_NAME_EN, MAX_NAME_ZH, Agency, Division
+from app.core.codes import JIANGSU_PREFIX
+from app.core.config import DataPaths
+from app.core.md import excerpt
+from app.core.models import MAX_NAME_EN, MAX_NAME_ZH, Agency, Division
+from app.data import build
 from app.roster.problems import DETAIL_CHARS, ImportProblem
 from app.roster.reading import IMPORT_COLUMNS, OPTIONAL_COLUMNS, read_table
 
-PROVINCE_PREFIX = "32"  # the roster is Jiangsu's
+PROVINCE_PREFIX = JIANGSU_PREFIX  # the roster is Jiangsu's
 CODED = ("level", "host", "nature")
 NAME_CAPS = {"name_zh": MAX_NAME_ZH, "name_en": MAX_NAME_EN}
 

@@ -23,11 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from app import db, structure
-from app.build import build
-from app.config import ROOT, DataPaths
-from app.i18n import translator
-from app.structure import Filters
+from app.core import structure
+from app.core.config import ROOT, DataPaths
+from app.core.i18n import translator
+from app.core.structure import Filters
+from app.data import db
+from app.data.build import build
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, LOAD_SUMMARY, start_server, stop_server
 
 SESSIONS = 20

@@ -15,9 +15,10 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from app import permalink, roster
-from app.build import build
-from app.config import ROOT, DataPaths
+from app import roster
+from app.core import permalink
+from app.core.config import ROOT, DataPaths
+from app.data.build import build
 from tests.e2e.conftest import open_path, settle, start_server, stop_server
 
 FIXTURE = ROOT / "tests" / "fixtures" / "roster_named_counties.csv"

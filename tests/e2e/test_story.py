@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.i18n import translator
+from app.core.i18n import translator
 from tests.e2e.conftest import open_path, settle
 
 TITLES = {lang: translator(lang) for lang in ("zh", "en")}

@@ -16,9 +16,9 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from app import md
-from app.build import build
-from app.config import ROOT, DataPaths
+from app.core import md
+from app.core.config import ROOT, DataPaths
+from app.data.build import build
 from tests import hostile_text as hostile
 from tests.e2e.conftest import open_path, settle, start_server, stop_server
 

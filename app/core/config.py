@@ -1,0 +1,35 @@
+"""Where things live. ATLAS_DATA_DIR moves the data folder (tests, benchmarks, deployments)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SQL_DIR = ROOT / "sql"
+VIEWS_DIR = SQL_DIR / "views"
+QUERIES_DIR = SQL_DIR / "queries"
+SEED_SNAPSHOT = "seed"
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    root: Path
+
+    @property
+    def sources(self) -> Path:
+        return self.root / "sources"
+
+    @property
+    def parquet(self) -> Path:
+        return self.root / "parquet"
+
+    @property
+    def snapshots(self) -> Path:
+        """Imported rosters: <snapshot_id>.parquet plus manifest.json (see app.roster)."""
+        return self.root / "snapshots"
+
+
+def data_paths() -> DataPaths:
+    return DataPaths(Path(os.environ.get("ATLAS_DATA_DIR", ROOT / "data")).resolve())

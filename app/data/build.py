@@ -1,0 +1,278 @@
+"""Validate data/sources/*.csv with the row models and write data/parquet/*.parquet.
+
+Nothing is written unless every row of every table is valid; each parquet file is
+written to a temporary name and renamed, so a failed build leaves the previous one intact.
+"""
+
+from __future__ import annotations
+
+import csv
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from pydantic import ValidationError
+
+from app.core.config import DataPaths
+from app.core.models import TABLES, Row
+from app.data.atomic import atomic_output
+
+KEYS = {
+    "divisions": ("adcode",),
+    "agencies": ("snapshot", "agency_id"),
+    "provinces": ("adcode",),
+    "recommendations": ("rec_id",),
+    "reported_figures": ("figure_id",),
+    "sources": ("source_ref",),
+    "statements": ("adcode", "dimension"),
+    "codes": ("domain", "code"),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a row cannot be used: where it is and what is wrong."""
+
+    file: str
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: column {self.column!r}: {self.reason}"
+
+
+class BuildError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def validate_rows(
+    model: type[Row], rows: Iterable[tuple[int, Mapping[str, object]]], file: str
+) -> tuple[list[Row], list[Problem]]:
+    """Validate (line, row) pairs; return the valid models and a problem per bad cell."""
+    good: list[Row] = []
+    problems: list[Problem] = []
+    for line, row in rows:
+        try:
+            good.append(model.model_validate(dict(row)))
+        except ValidationError as err:
+            for e in err.errors():
+                column = ".".join(str(part) for part in e["loc"]) or "(row)"
+                problems.append(Problem(file, line, column, e["msg"]))
+    return good, problems
+
+
+def check_header(model: type[Row], header: list[str] | None, file: str) -> list[Problem]:
+    expected = list(model.model_fields)
+    if not header:
+        return [Problem(file, 1, "(header)", "the file is empty: no header row")]
+    problems = [
+        Problem(file, 1, col, "required column is missing") for col in expected if col not in header
+    ]
+    problems += [
+        Problem(file, 1, col, f"unknown column (expected: {', '.join(expected)})")
+        for col in header
+        if col not in expected
+    ]
+    dupes = {c for c in header if header.count(c) > 1}
+    problems += [Problem(file, 1, c, "column appears more than once") for c in sorted(dupes)]
+    return problems
+
+
+def read_csv(path: Path, model: type[Row]) -> tuple[list[Row], list[Problem]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        problems = check_header(model, reader.fieldnames, path.name)
+        if problems:
+            return [], problems
+        rows = []
+        for row in reader:
+            if None in row:
+                problems.append(
+                    Problem(path.name, reader.line_num, "(row)", "more cells than columns")
+                )
+                continue
+            rows.append((reader.line_num, row))
+    good, bad = validate_rows(model, rows, path.name)
+    return good, problems + bad
+
+
+def duplicate_keys(table: str, rows: list[Row], lines: list[int], file: str) -> list[Problem]:
+    seen: dict[tuple, int] = {}
+    problems = []
+    for row, line in zip(rows, lines, strict=True):
+        key = tuple(getattr(row, k) for k in KEYS[table])
+        if key in seen:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    KEYS[table][-1],
+                    f"duplicate key {key!r} (first at line {seen[key]})",
+                )
+            )
+        seen.setdefault(key, line)
+    return problems
+
+
+def cross_check(tables: dict[str, list[Row]]) -> list[Problem]:
+    """Rules between tables: references resolve, levels agree, excerpts are verbatim."""
+    problems: list[Problem] = []
+    divisions = {d.adcode: d for d in tables["divisions"]}
+    sources = {s.source_ref: s for s in tables["sources"]}
+
+    def refs_exist(file: str, i: int, ref: str) -> None:
+        for part in ref.split(";"):
+            if part.startswith("article#") and part not in sources:
+                problems.append(Problem(file, i + 2, "source_ref", f"{part} is not in sources.csv"))
+
+    for i, d in enumerate(tables["divisions"]):
+        if d.parent_adcode and d.parent_adcode not in divisions:
+            problems.append(
+                Problem(
+                    "divisions.csv", i + 2, "parent_adcode", f"{d.parent_adcode} is not a division"
+                )
+            )
+    problems += agency_problems(tables["agencies"], divisions, "agencies.csv", first_line=2)
+
+    def verbatim(file: str, i: int, row: Row) -> None:
+        """Each " … "-separated part of the row's excerpt is in its cited paragraph(s)."""
+        text = "".join(sources[r].excerpt for r in row.source_ref.split(";") if r in sources)
+        if row.excerpt and text and any(part not in text for part in row.excerpt.split(" … ")):
+            problems.append(Problem(file, i + 2, "excerpt", "not verbatim in its paragraph"))
+
+    for i, a in enumerate(tables["agencies"]):
+        refs_exist("agencies.csv", i, a.source_ref)
+        verbatim("agencies.csv", i, a)
+    for i, st in enumerate(tables["statements"]):
+        refs_exist("statements.csv", i, st.source_ref)
+        verbatim("statements.csv", i, st)
+        if st.adcode not in divisions:
+            problems.append(
+                Problem("statements.csv", i + 2, "adcode", f"{st.adcode} is no division")
+            )
+    for i, p in enumerate(tables["provinces"]):
+        refs_exist("provinces.csv", i, p.source_ref)
+        d = divisions.get(p.adcode)
+        if d is None or d.level != "province":
+            problems.append(Problem("provinces.csv", i + 2, "adcode", f"{p.adcode} is no province"))
+    rec_ids = {r.rec_id for r in tables["recommendations"]}
+    for i, r in enumerate(tables["recommendations"]):
+        refs_exist("recommendations.csv", i, r.source_ref)
+        if r.parent_id and r.parent_id not in rec_ids:
+            problems.append(
+                Problem("recommendations.csv", i + 2, "parent_id", f"{r.parent_id} is no rec_id")
+            )
+    for i, f in enumerate(tables["reported_figures"]):
+        refs_exist("reported_figures.csv", i, f.source_ref)
+        verbatim("reported_figures.csv", i, f)
+    return problems
+
+
+def agency_problems(
+    agencies: list[Row], divisions: Mapping[str, Row], file: str, first_line: int
+) -> list[Problem]:
+    """An agency sits in a known division of its own level; one agency per named division."""
+    problems = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, a in enumerate(agencies):
+        line = first_line + i
+        if a.division_adcode is None:
+            if a.level != "county":
+                problems.append(
+                    Problem(file, line, "division_adcode", f"required for a {a.level} agency")
+                )
+            continue
+        d = divisions.get(a.division_adcode)
+        if d is None:
+            problems.append(
+                Problem(file, line, "division_adcode", f"{a.division_adcode} is no known division")
+            )
+        elif d.level != a.level:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "division_adcode",
+                    f"{a.division_adcode} ({d.name_zh}) is a {d.level}, not a {a.level}",
+                )
+            )
+        key = (a.snapshot, a.division_adcode)
+        if key in seen:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "division_adcode",
+                    f"{a.division_adcode} already has an agency (line {seen[key]})",
+                )
+            )
+        seen.setdefault(key, line)
+    return problems
+
+
+def load_sources(paths: DataPaths) -> dict[str, list[Row]]:
+    """Read and validate every source table; raise BuildError listing every problem."""
+    tables: dict[str, list[Row]] = {}
+    problems: list[Problem] = []
+    for name, model in TABLES.items():
+        path = paths.sources / f"{name}.csv"
+        if not path.exists():
+            problems.append(Problem(path.name, 0, "(file)", "source file is missing"))
+            continue
+        rows, bad = read_csv(path, model)
+        problems += bad
+        if not bad:
+            problems += duplicate_keys(name, rows, list(range(2, len(rows) + 2)), path.name)
+        tables[name] = rows
+    if not problems:
+        problems = cross_check(tables)
+    if problems:
+        raise BuildError(problems)
+    return tables
+
+
+def arrow_type(annotation: object) -> pa.DataType:
+    """Map a model field's annotation to a parquet column type."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return arrow_type(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return arrow_type(inner)
+    if annotation is bool:
+        return pa.bool_()
+    if annotation is int:
+        return pa.int64()
+    if isinstance(annotation, type) and issubclass(annotation, (str, Enum)):
+        return pa.string()
+    raise TypeError(f"no parquet type for {annotation!r}")
+
+
+def arrow_table(model: type[Row], rows: list[Row]) -> pa.Table:
+    schema = pa.schema(
+        [(name, arrow_type(field.annotation)) for name, field in model.model_fields.items()]
+    )
+    return pa.Table.from_pylist([r.model_dump(mode="json") for r in rows], schema=schema)
+
+
+def write_atomic(table: pa.Table, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_output(target) as sink:
+        pq.write_table(table, sink)
+
+
+def build(paths: DataPaths) -> dict[str, int]:
+    """Validate all sources, then write one parquet file per table. Returns row counts."""
+    tables = load_sources(paths)
+    encoded = {name: arrow_table(TABLES[name], rows) for name, rows in tables.items()}
+    for name, table in encoded.items():
+        write_atomic(table, paths.parquet / f"{name}.parquet")
+    return {name: t.num_rows for name, t in encoded.items()}

@@ -1,0 +1,127 @@
+"""The DuckDB side: one configured in-memory base connection, a fresh cursor per query.
+
+Parquet tables are loaded into memory before external access is switched off, so the
+views and any user SQL run with no file, network or extension access, and the
+configuration is locked so no statement can switch it back on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from app.core.config import VIEWS_DIR, DataPaths
+from app.data import snapshots
+
+SAFE_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
+TABLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+class DataNotBuilt(RuntimeError):
+    """The parquet files are missing: run `python -m app build` (make does it for you)."""
+
+
+@dataclass(frozen=True)
+class ViewDoc:
+    """What a view's comment header says: what a row is, and each column."""
+
+    name: str
+    row: str
+    columns: dict[str, str]
+    sql: str
+
+
+def view_files(views_dir: Path = VIEWS_DIR) -> list[Path]:
+    return sorted(views_dir.glob("*.sql"))
+
+
+def parse_view(path: Path) -> ViewDoc:
+    text = path.read_text(encoding="utf-8")
+    header = [ln[2:].strip() for ln in text.splitlines() if ln.startswith("--")]
+    name, _, row = header[0].partition(":")
+    columns = {}
+    for line in header[1:]:
+        col, _, desc = line.partition(":")
+        columns[col.strip()] = desc.strip()
+    return ViewDoc(name.strip(), row.strip(), columns, text)
+
+
+def populate(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
+    """Load the built tables and the imported snapshots into con, then create the views."""
+    files = sorted(paths.parquet.glob("*.parquet"))
+    if not files:
+        raise DataNotBuilt(f"no parquet files in {paths.parquet}: run `python -m app build`")
+    for f in files:
+        if not TABLE_NAME.match(f.stem):
+            continue
+        con.execute(f"CREATE TABLE {f.stem} AS SELECT * FROM read_parquet(?)", [str(f)])
+    load_snapshots(con, paths)
+    for path in view_files():
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+def connect(paths: DataPaths) -> duckdb.DuckDBPyConnection:
+    """Open the pages' base connection: load tables, create views, then lock it down.
+
+    Only the app's own SQL runs here; user SQL runs on app.sandbox's read-only engine."""
+    con = duckdb.connect(":memory:", config={"threads": 2})
+    populate(con, paths)
+    for key, value in SAFE_CONFIG.items():
+        con.execute(f"SET {key} = {'true' if value else 'false'}")
+    return con
+
+
+def is_alive(con: duckdb.DuckDBPyConnection) -> bool:
+    """False once DuckDB has invalidated the database (a fatal error): replace it then."""
+    try:
+        cur = con.cursor()
+    except duckdb.Error:
+        return False
+    try:
+        cur.execute("SELECT 1").fetchall()
+        return True
+    except duckdb.Error:
+        return False
+    finally:
+        cur.close()
+
+
+def load_snapshots(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
+    """Append imported rosters (those the manifest lists) to agencies, after the seed."""
+    for snap in snapshots.list_snapshots(paths):
+        con.execute(
+            "INSERT INTO agencies BY NAME SELECT * FROM read_parquet(?)",
+            [str(snapshots.snapshot_file(paths, snap.snapshot_id))],
+        )
+
+
+def query(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    params: list | dict | None = None,
+    snapshot: str | None = None,
+) -> pd.DataFrame:
+    """Run trusted app SQL on a fresh cursor (threads must never share one)."""
+    cur = con.cursor()
+    try:
+        if snapshot:
+            cur.execute("SET VARIABLE snapshot = ?", [snapshot])
+        return cur.execute(sql, params).df()
+    finally:
+        cur.close()
+
+
+def view(con: duckdb.DuckDBPyConnection, name: str, snapshot: str | None = None) -> pd.DataFrame:
+    if not TABLE_NAME.match(name):
+        raise ValueError(f"not a view name: {name!r}")
+    return query(con, f"SELECT * FROM {name}", snapshot=snapshot)

@@ -1,0 +1,59 @@
+"""Figures of the scenario page: a level's host distribution before and after."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from app.figures import palette
+
+
+def before_after_figure(
+    dist: pd.DataFrame,
+    host_label: Callable[[str | None], str],
+    before_name: str,
+    after_name: str,
+    axis_title: str,
+) -> go.Figure:
+    """Two stacked bars (before, after), a segment per host in the shared host colours.
+
+    dist: columns host, before, after (scenarios.distribution). The figure is built once
+    per (rows, labels, titles) and shared: callers must not change it (st.plotly_chart
+    only reads it).
+    """
+    rows = tuple(
+        (str(r.host), host_label(r.host), int(r.before), int(r.after)) for r in dist.itertuples()
+    )
+    return _figure(rows, before_name, after_name, axis_title)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _figure(
+    rows: tuple[tuple[str, str, int, int], ...], before_name: str, after_name: str, axis_title: str
+) -> go.Figure:
+    fig = go.Figure()
+    for host, name, before, after in rows:
+        colour = palette.host_colour(host)
+        fig.add_bar(
+            x=[before, after],
+            y=[before_name, after_name],
+            orientation="h",
+            name=name,
+            marker_color=colour,
+            text=[before or "", after or ""],
+            textposition="inside",
+            insidetextfont_color=palette.text_colour(colour),
+            hovertemplate="%{y}: " + name + " %{x}<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="stack",
+        height=260,
+        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        xaxis={"title": axis_title},
+        yaxis={"autorange": "reversed"},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+    )
+    return fig
