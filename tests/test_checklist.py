@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -14,11 +15,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from app import checklist
-from app.checklist import EditError, StaleEdit
+from app.checklist import export, model, store, table
+from app.checklist.model import EditError, StaleEdit
 from app.core.config import ROOT, data_paths
-from app.core.i18n import translator
 from app.data import db, exports, state_db
+from app.ui import editor
 
 NOTE = '<script>alert("x")</script> =HYPERLINK("http://evil","click")'
 
@@ -30,12 +31,12 @@ def source() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
+def state_file(tmp_path: Path) -> Path:
     return tmp_path / "state" / "atlas_state.sqlite"
 
 
-def test_items_come_from_the_source_with_their_excerpt(source, store: Path) -> None:
-    items = checklist.items(*source, path=store)
+def test_items_come_from_the_source_with_their_excerpt(source, state_file: Path) -> None:
+    items = table.items(*source, path=state_file)
     assert len(items) == 33 and items["rec_id"].is_unique
     assert (items["category"] == "recommendation").sum() == 3
     assert (items["category"] == "integration").sum() == 5
@@ -49,7 +50,7 @@ def test_items_come_from_the_source_with_their_excerpt(source, store: Path) -> N
     assert cdo["excerpt"] == "建立數字政府首席數據官制度"  # the source's own characters
     assert items.set_index("rec_id").at["int-5.1", "excerpt"].endswith("組建江蘇省大數據公司")
     assert set(items["status"]) == {"not_started"} and set(items["version"]) == {0}
-    assert store.exists()  # created on first use
+    assert state_file.exists()  # created on first use
 
 
 def test_default_location_follows_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -60,17 +61,17 @@ def test_default_location_follows_env(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert state_db.state_path() == (tmp_path / "x.sqlite").resolve()
 
 
-def test_save_versions_and_audits_every_changed_field(store: Path) -> None:
-    edit = checklist.make_edit("in_progress", "省政务办", date(2026, 12, 31), "kick-off")
-    s1 = checklist.save_item("rec-1.1", 0, edit, "Ana", path=store)
+def test_save_versions_and_audits_every_changed_field(state_file: Path) -> None:
+    edit = model.make_edit("in_progress", "省政务办", date(2026, 12, 31), "kick-off")
+    s1 = store.save_item("rec-1.1", 0, edit, "Ana", path=state_file)
     assert s1.version == 1 and s1.updated_by == "Ana"
-    same = checklist.save_item("rec-1.1", 1, edit, "Ana", path=store)
+    same = store.save_item("rec-1.1", 1, edit, "Ana", path=state_file)
     assert same.version == 1  # nothing changed: no new version, no audit rows
-    s2 = checklist.save_item(
-        "rec-1.1", 1, checklist.make_edit("done", "省政务办", None, "kick-off"), "Ben", path=store
+    s2 = store.save_item(
+        "rec-1.1", 1, model.make_edit("done", "省政务办", None, "kick-off"), "Ben", path=state_file
     )
     assert s2.version == 2
-    log = checklist.audit_log("rec-1.1", path=store)
+    log = store.audit_log("rec-1.1", path=state_file)
     assert log[["version", "who", "field", "old", "new"]].values.tolist() == [
         [2, "Ben", "due", "2026-12-31", None],
         [2, "Ben", "status", "in_progress", "done"],
@@ -79,21 +80,21 @@ def test_save_versions_and_audits_every_changed_field(store: Path) -> None:
         [1, "Ana", "owner", "", "省政务办"],
         [1, "Ana", "status", "not_started", "in_progress"],
     ]
-    assert checklist.get_item("rec-1.1", path=store) == s2
+    assert store.get_item("rec-1.1", path=state_file) == s2
 
 
-def test_a_stale_save_is_refused_and_changes_nothing(store: Path) -> None:
-    first = checklist.make_edit("in_progress", "A", None, "first text")
-    checklist.save_item("int-2.3", 0, first, "Ana", path=store)
-    second = checklist.make_edit("blocked", "B", None, "second text")
+def test_a_stale_save_is_refused_and_changes_nothing(state_file: Path) -> None:
+    first = model.make_edit("in_progress", "A", None, "first text")
+    store.save_item("int-2.3", 0, first, "Ana", path=state_file)
+    second = model.make_edit("blocked", "B", None, "second text")
     with pytest.raises(StaleEdit) as e:
-        checklist.save_item("int-2.3", 0, second, "Ben", path=store)
+        store.save_item("int-2.3", 0, second, "Ben", path=state_file)
     assert e.value.current.notes == "first text" and e.value.current.version == 1
-    assert checklist.get_item("int-2.3", path=store).notes == "first text"
-    assert len(checklist.audit_log("int-2.3", path=store)) == 3
+    assert store.get_item("int-2.3", path=state_file).notes == "first text"
+    assert len(store.audit_log("int-2.3", path=state_file)) == 3
 
 
-def test_bad_input_gives_message_keys(store: Path) -> None:
+def test_bad_input_gives_message_keys(state_file: Path) -> None:
     for args, key in (
         (("nope", "", None, ""), "checklist.error_status"),
         (("done", "x" * 81, None, ""), "checklist.error_owner_long"),
@@ -101,38 +102,38 @@ def test_bad_input_gives_message_keys(store: Path) -> None:
         (("done", "", "2026-02-30", ""), "checklist.error_field"),
     ):
         with pytest.raises(EditError) as e:
-            checklist.make_edit(*args)
+            model.make_edit(*args)
         assert e.value.key == key
     for who, key in (("  ", "checklist.error_who_missing"), ("w" * 81, "checklist.error_who_long")):
         with pytest.raises(EditError) as e:
-            checklist.save_item("rec-1", 0, checklist.ItemEdit(), who, path=store)
+            store.save_item("rec-1", 0, model.ItemEdit(), who, path=state_file)
         assert e.value.key == key
     with pytest.raises(EditError) as e:
-        checklist.save_item("zzz", 0, checklist.ItemEdit(), "Ana", path=store, known={"rec-1"})
+        store.save_item("zzz", 0, model.ItemEdit(), "Ana", path=state_file, known={"rec-1"})
     assert e.value.key == "checklist.error_unknown_item"
 
 
-def test_an_error_inside_the_transaction_rolls_back(store: Path, monkeypatch) -> None:
-    checklist.save_item("rec-3", 0, checklist.make_edit("done", "", None, "ok"), "Ana", path=store)
+def test_an_error_inside_the_transaction_rolls_back(state_file: Path, monkeypatch) -> None:
+    store.save_item("rec-3", 0, model.make_edit("done", "", None, "ok"), "Ana", path=state_file)
 
     def broken_now() -> str:
         raise RuntimeError("disk gone")
 
     monkeypatch.setattr(state_db, "now", broken_now)
     with pytest.raises(RuntimeError):
-        checklist.save_item("rec-3", 1, checklist.make_edit("blocked", "", None, "x"), "A", store)
+        store.save_item("rec-3", 1, model.make_edit("blocked", "", None, "x"), "A", state_file)
     monkeypatch.undo()
-    assert checklist.get_item("rec-3", path=store).notes == "ok"
+    assert store.get_item("rec-3", path=state_file).notes == "ok"
 
 
-def test_a_process_killed_mid_save_leaves_the_file_readable(store: Path) -> None:
-    checklist.save_item("rec-2", 0, checklist.make_edit("done", "", None, "kept"), "Ana", store)
+def test_a_process_killed_mid_save_leaves_the_file_readable(state_file: Path) -> None:
+    store.save_item("rec-2", 0, model.make_edit("done", "", None, "kept"), "Ana", state_file)
     script = textwrap.dedent(
         f"""
         import os
         from pathlib import Path
         from app.data import state_db
-        with state_db.transaction(Path({str(store)!r})) as con:
+        with state_db.transaction(Path({str(state_file)!r})) as con:
             con.execute("UPDATE checklist_item SET notes = 'half', version = 99")
             con.execute("INSERT INTO checklist_audit (rec_id, who, at, field, version)"
                         " VALUES ('rec-2', 'x', 'now', 'notes', 99)")
@@ -141,35 +142,35 @@ def test_a_process_killed_mid_save_leaves_the_file_readable(store: Path) -> None
     )
     run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False)
     assert run.returncode == 1
-    with sqlite3.connect(store) as con:
+    with sqlite3.connect(state_file) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    state = checklist.get_item("rec-2", path=store)
+    state = store.get_item("rec-2", path=state_file)
     assert (state.notes, state.version) == ("kept", 1)
-    assert len(checklist.audit_log("rec-2", path=store)) == 2
+    assert len(store.audit_log("rec-2", path=state_file)) == 2
 
 
-def test_progress_filters_and_overall(source, store: Path) -> None:
-    checklist.save_item("rec-1", 0, checklist.make_edit("done", "Ana", None, ""), "Ana", store)
-    checklist.save_item("rec-1.1", 0, checklist.make_edit("done", "Ana", None, ""), "Ana", store)
-    checklist.save_item("int-1", 0, checklist.make_edit("blocked", "Ben", None, ""), "Ben", store)
-    items = checklist.items(*source, path=store)
-    assert checklist.overall(items) == (2, 33)
-    by_group = checklist.progress(items).set_index("group_id")
+def test_progress_filters_and_overall(source, state_file: Path) -> None:
+    store.save_item("rec-1", 0, model.make_edit("done", "Ana", None, ""), "Ana", state_file)
+    store.save_item("rec-1.1", 0, model.make_edit("done", "Ana", None, ""), "Ana", state_file)
+    store.save_item("int-1", 0, model.make_edit("blocked", "Ben", None, ""), "Ben", state_file)
+    items = table.items(*source, path=state_file)
+    assert table.overall(items) == (2, 33)
+    by_group = table.progress(items).set_index("group_id")
     assert by_group.loc["rec-1", ["done", "not_started", "total"]].tolist() == [2, 2, 4]
     assert by_group.loc["rec-1", "done_share"] == 0.5
     assert by_group.loc["int-1", "blocked"] == 1
-    by_cat = checklist.progress(items, by="group_category").set_index("group_category")
+    by_cat = table.progress(items, by="group_category").set_index("group_category")
     assert by_cat["total"].to_dict() == {"recommendation": 12, "integration": 15, "principle": 6}
-    assert checklist.filtered(items, statuses=["done"])["rec_id"].tolist() == ["rec-1", "rec-1.1"]
-    assert checklist.filtered(items, owners=["Ben"])["rec_id"].tolist() == ["int-1"]
-    assert len(checklist.filtered(items, ["done"], ["Ben"])) == 0
+    assert table.filtered(items, statuses=["done"])["rec_id"].tolist() == ["rec-1", "rec-1.1"]
+    assert table.filtered(items, owners=["Ben"])["rec_id"].tolist() == ["int-1"]
+    assert len(table.filtered(items, ["done"], ["Ben"])) == 0
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_exports_keep_a_hostile_note_as_text(source, store: Path, lang: str) -> None:
-    checklist.save_item("rec-2.2", 0, checklist.make_edit("done", "=1+1", None, NOTE), "A", store)
-    items = checklist.items(*source, path=store)
-    frame = checklist.export_frame(items, lang)
+def test_exports_keep_a_hostile_note_as_text(source, state_file: Path, lang: str) -> None:
+    store.save_item("rec-2.2", 0, model.make_edit("done", "=1+1", None, NOTE), "A", state_file)
+    items = table.items(*source, path=state_file)
+    frame = export.export_frame(items, lang)
     book = openpyxl.load_workbook(io.BytesIO(exports.to_bytes(frame, "xlsx", "checklist")))
     sheet = book.active
     header = [c.value for c in sheet[1]]
@@ -178,22 +179,20 @@ def test_exports_keep_a_hostile_note_as_text(source, store: Path, lang: str) -> 
     assert notes.data_type == "s" and notes.value == NOTE  # starts with '<': kept verbatim, as text
     assert owner.value == "'=1+1"
     assert not any(c.data_type == "f" for r in sheet.iter_rows() for c in r)  # no formula anywhere
-    md = checklist.to_markdown(items, lang, translator(lang))
+    md = export.to_markdown(items, lang)
     assert "<script>" not in md and "&lt;script&gt;" in md
     line = next(ln for ln in md.splitlines() if ln.startswith("| rec\\-2\\.2"))
     assert "&lt;script&gt;alert" in line and "HYPERLINK" in line
     assert line.count(" | ") == 4  # the note did not break the table
 
 
-def test_concurrent_saves_on_one_version_let_exactly_one_through(store: Path) -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
-    checklist.get_item("rec-1.3", path=store)  # create the file first
+def test_concurrent_saves_on_one_version_let_exactly_one_through(state_file: Path) -> None:
+    store.get_item("rec-1.3", path=state_file)  # create the file first
 
     def save(who: str) -> str:
         try:
-            edit = checklist.make_edit("in_progress", who, None, f"{who} was here")
-            checklist.save_item("rec-1.3", 0, edit, who, path=store)
+            edit = model.make_edit("in_progress", who, None, f"{who} was here")
+            store.save_item("rec-1.3", 0, edit, who, path=state_file)
         except StaleEdit:
             return "stale"
         return "saved"
@@ -201,13 +200,11 @@ def test_concurrent_saves_on_one_version_let_exactly_one_through(store: Path) ->
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(save, ["A", "B", "C", "D"]))
     assert sorted(results) == ["saved", "stale", "stale", "stale"]
-    state = checklist.get_item("rec-1.3", path=store)
+    state = store.get_item("rec-1.3", path=state_file)
     assert state.version == 1 and state.notes == f"{state.owner} was here"
 
 
 def test_signed_in_user_is_the_editor() -> None:
-    from app.ui import editor
-
     assert editor.signed_in_name({"is_logged_in": True, "name": "Li Hua"}) == "Li Hua"
     assert editor.signed_in_name({"is_logged_in": True, "email": "a@b.cn"}) == "a@b.cn"
     assert editor.signed_in_name({"is_logged_in": False, "name": "x"}) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 
-from app import checklist
+from app.checklist.store import get_item
 from app.core.i18n import translator
 from app.data import state_db
 from tests.conftest import run_page
@@ -90,13 +90,13 @@ def test_a_stale_second_save_is_refused_and_keeps_its_text(lang: str) -> None:
     assert len(second.warning) >= 1 and "Ana" in second.warning[0].value
     # nothing lost: Ben's text is still in his form, Ana's is what is stored
     assert second.text_area(key="ck_notes_int-5.1").value == "Ben: waiting for funds"
-    assert checklist.get_item("int-5.1").notes == "Ana: draft charter"
+    assert get_item("int-5.1").notes == "Ana: draft charter"
     assert any("Ana: draft charter" in t.value for t in second.text)  # shown for comparison
     # Ben reapplies his text on the latest version
     second.button(key="ck_rebase").click().run()
     second = edit(second, "int-5.1", lang)
     assert len(second.success) == 1
-    stored = checklist.get_item("int-5.1")
+    stored = get_item("int-5.1")
     assert (stored.notes, stored.status, stored.version) == ("Ben: waiting for funds", "blocked", 2)
 
 
@@ -107,7 +107,7 @@ def test_saving_without_a_name_is_refused_with_a_message() -> None:
         "Give your name first (it is recorded with each change)."
     ]
     assert at.text_area(key="ck_notes_rec-3").value == "anonymous"
-    assert checklist.get_item("rec-3").version == 0
+    assert get_item("rec-3").version == 0
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -120,7 +120,7 @@ def test_a_hostile_note_is_shown_as_text(lang: str) -> None:
     table = at.dataframe[1].value
     row = table[table.iloc[:, 0] == "rec-2.2"].iloc[0]
     assert row.iloc[-1] == HOSTILE  # the table cell holds the raw text, rendered as text
-    assert checklist.get_item("rec-2.2").notes == HOSTILE
+    assert get_item("rec-2.2").notes == HOSTILE
 
 
 def test_bad_link_parameters_give_messages() -> None:

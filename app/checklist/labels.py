@@ -1,0 +1,71 @@
+"""The checklist's frames as a reader sees them: codes as labels, columns named in the
+reader's language. Pure (pandas and a translator); the page only draws what these give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from app.checklist.model import STATUSES, ItemState
+from app.core.i18n import pick
+
+Translator = Callable[..., str]
+ITEM_COLUMNS = ("rec_id", "title", "addresses", "status", "owner", "due", "notes")
+LOG_COLUMNS = ("version", "who", "at", "field", "old", "new")
+
+
+def status(t: Translator, code: str) -> str:
+    return t(f"checklist.status_{code}")
+
+
+def title_column(lang: str) -> str:
+    return str(pick(lang, "title_zh", "title_en"))
+
+
+def detail_column(lang: str) -> str:
+    return str(pick(lang, "detail_zh", "detail_en"))
+
+
+def groups(progress: pd.DataFrame, titles: pd.Series, t: Translator) -> pd.DataFrame:
+    """Progress per group (table.progress) with each group's title, columns labelled."""
+    out = progress.copy()
+    out.insert(1, "title", out["group_id"].map(titles))
+    return out.rename(
+        columns={
+            "group_id": t("checklist.col_item"),
+            "title": t("checklist.col_title"),
+            **{s: status(t, s) for s in STATUSES},
+            "total": t("checklist.col_total"),
+            "done_share": t("checklist.col_done_share"),
+        }
+    )
+
+
+def item_rows(frame: pd.DataFrame, lang: str, t: Translator) -> pd.DataFrame:
+    """The items table: one row per item, the gap and the status as labels."""
+    table = frame.rename(columns={title_column(lang): "title"})[list(ITEM_COLUMNS)].copy()
+    table["addresses"] = table["addresses"].map(lambda d: t(f"checklist.dim_{d}"))
+    table["status"] = table["status"].map(lambda s: status(t, s))
+    table["due"] = table["due"].fillna("")
+    return table.rename(
+        columns={c: t(f"checklist.col_{c}") for c in table} | {"rec_id": t("checklist.col_item")}
+    )
+
+
+def history(log: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """One item's audit rows (store.audit_log), fields and columns labelled."""
+    out = log.drop(columns=["rec_id"])
+    out["field"] = out["field"].map(lambda f: t(f"checklist.col_{f}"))
+    return out.rename(columns={c: t(f"checklist.log_{c}") for c in LOG_COLUMNS}).fillna("")
+
+
+def stored_text(state: ItemState, t: Translator) -> str:
+    """What is stored now, as plain text beside the editor's own (a stale save)."""
+    return (
+        f"{t('checklist.col_status')}: {status(t, state.status)}\n"
+        f"{t('checklist.col_owner')}: {state.owner}\n"
+        f"{t('checklist.col_due')}: {state.due or ''}\n"
+        f"{t('checklist.col_notes')}: {state.notes}"
+    )

@@ -1,0 +1,116 @@
+"""Checklist progress in the state store: items, saves and the audit log.
+
+Each save is one transaction that reads the item's version first (optimistic
+concurrency: a save based on a stale version is refused with StaleEdit, never silently
+applied) and writes an audit row per changed field (who, when, field, old, new). An
+item never saved reads as model.blank.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from app.checklist.model import (
+    EDIT_FIELDS,
+    EditError,
+    ItemEdit,
+    ItemState,
+    StaleEdit,
+    blank,
+    editor_name,
+)
+from app.data import state_db
+
+AUDIT_COLUMNS = ["rec_id", "version", "who", "at", "field", "old", "new"]
+
+
+def _state(row) -> ItemState:
+    return ItemState(
+        row["rec_id"],
+        row["status"],
+        row["owner"],
+        row["due"],
+        row["notes"],
+        int(row["version"]),
+        row["updated_at"],
+        row["updated_by"],
+    )
+
+
+def get_item(rec_id: str, path: Path | None = None) -> ItemState:
+    with state_db.reading(path) as con:
+        row = con.execute("SELECT * FROM checklist_item WHERE rec_id = ?", [rec_id]).fetchone()
+    return _state(row) if row else blank(rec_id)
+
+
+def all_states(path: Path | None = None) -> dict[str, ItemState]:
+    with state_db.reading(path) as con:
+        rows = con.execute("SELECT * FROM checklist_item").fetchall()
+    return {r["rec_id"]: _state(r) for r in rows}
+
+
+def save_item(
+    rec_id: str,
+    base_version: int,
+    edit: ItemEdit,
+    who: str,
+    path: Path | None = None,
+    known: set[str] | None = None,
+) -> ItemState:
+    """Apply an edit made on version base_version; StaleEdit if someone saved since.
+
+    Returns the stored state (unchanged version when nothing differs).
+    """
+    if known is not None and rec_id not in known:
+        raise EditError("checklist.error_unknown_item", rec_id=rec_id)
+    who = editor_name(who)
+    new = edit.stored()
+    with state_db.transaction(path) as con:
+        row = con.execute("SELECT * FROM checklist_item WHERE rec_id = ?", [rec_id]).fetchone()
+        current = _state(row) if row else blank(rec_id)
+        if current.version != base_version:
+            raise StaleEdit(current)
+        old = {f: getattr(current, f) for f in EDIT_FIELDS}
+        changed = [f for f in EDIT_FIELDS if (old[f] or None) != (new[f] or None)]
+        if not changed:
+            return current
+        version = current.version + 1
+        at = state_db.now()
+        con.execute(
+            "INSERT INTO checklist_item (rec_id, status, owner, due, notes, version,"
+            " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (rec_id) DO UPDATE SET status = excluded.status,"
+            " owner = excluded.owner, due = excluded.due, notes = excluded.notes,"
+            " version = excluded.version, updated_at = excluded.updated_at,"
+            " updated_by = excluded.updated_by",
+            [rec_id, new["status"], new["owner"], new["due"], new["notes"], version, at, who],
+        )
+        con.executemany(
+            "INSERT INTO checklist_audit (rec_id, who, at, field, old, new, version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(rec_id, who, at, f, old[f], new[f], version) for f in changed],
+        )
+    return ItemState(
+        rec_id,
+        str(new["status"]),
+        str(new["owner"]),
+        new["due"],
+        str(new["notes"]),
+        version,
+        at,
+        who,
+    )
+
+
+def audit_log(rec_id: str | None = None, path: Path | None = None) -> pd.DataFrame:
+    """Every change, newest first (optionally of one item)."""
+    sql = f"SELECT {', '.join(AUDIT_COLUMNS)} FROM checklist_audit"
+    params: list[str] = []
+    if rec_id:
+        sql += " WHERE rec_id = ?"
+        params.append(rec_id)
+    with state_db.reading(path) as con:
+        rows = con.execute(sql + " ORDER BY id DESC", params).fetchall()
+    return pd.DataFrame([dict(r) for r in rows], columns=AUDIT_COLUMNS, dtype=object)
