@@ -1,5 +1,6 @@
 """Checklist: the source's recommendations and integrations with status, owner, due and notes."""
 
+from dataclasses import asdict
 from functools import partial
 
 import streamlit as st
@@ -115,9 +116,7 @@ if rec_id:
     if stored is not None:
         with st.container(border=True):
             st.warning(t("checklist.conflict_title"), icon=":material/sync_problem:")
-            who = md.escape(stored.updated_by or "?")
-            at = stored.updated_at or "?"
-            st.caption(t("checklist.conflict_meta", version=stored.version, who=who, at=at))
+            st.caption(labels.stored_by(stored, t))
             st.text(labels.stored_text(stored, t))
             c1, c2 = st.columns(2)
             c1.button(
@@ -156,12 +155,5 @@ if rec_id:
         st.dataframe(labels.history(log, t), hide_index=True, key="ck_history")
 
 st.subheader(t("checklist.export"))
-for column, d in zip(st.columns(3), form.downloads(items, lang), strict=True):
-    column.download_button(
-        t(d.label),
-        data=d.data,
-        file_name=d.file_name,
-        mime=d.mime,
-        key=d.key,
-        icon=":material/download:",
-    )
+for column, button in zip(st.columns(3), form.downloads(items, lang, t), strict=True):
+    column.download_button(**asdict(button), icon=":material/download:")

@@ -36,7 +36,7 @@ _markdown = st.cache_data(show_spinner=False, max_entries=32)(export.to_markdown
 
 @dataclass(frozen=True)
 class Download:
-    """One export button: its label (a catalogue key), its bytes (made when clicked)."""
+    """One export button, as st.download_button's arguments (the bytes made when clicked)."""
 
     label: str
     data: Callable[[], bytes]
@@ -45,26 +45,26 @@ class Download:
     key: str
 
 
-def downloads(frame: pd.DataFrame, lang: str) -> list[Download]:
+def downloads(frame: pd.DataFrame, lang: str, t: Translator) -> list[Download]:
     """The meeting exports: the items (XLSX), the handout (Markdown), the change log (XLSX)."""
     xlsx = exports.FORMATS["xlsx"].mime
     return [
         Download(
-            "checklist.export_xlsx",
+            t("checklist.export_xlsx"),
             lambda: export.items_xlsx(frame, lang),
             exports.file_name("checklist", "xlsx"),
             xlsx,
             "ck_export_xlsx",
         ),
         Download(
-            "checklist.export_md",
+            t("checklist.export_md"),
             lambda: _markdown(frame, lang).encode("utf-8"),
             export.markdown_file_name(),
             "text/markdown",
             "ck_export_md",
         ),
         Download(
-            "checklist.export_audit",
+            t("checklist.export_audit"),
             export.audit_xlsx,
             exports.file_name("checklist-audit", "xlsx"),
             xlsx,

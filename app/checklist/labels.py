@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from app.checklist.model import STATUSES, ItemState
+from app.core import md
 from app.core.i18n import pick
 
 Translator = Callable[..., str]
@@ -59,6 +60,12 @@ def history(log: pd.DataFrame, t: Translator) -> pd.DataFrame:
     out = log.drop(columns=["rec_id"])
     out["field"] = out["field"].map(lambda f: t(f"checklist.col_{f}"))
     return out.rename(columns={c: t(f"checklist.log_{c}") for c in LOG_COLUMNS}).fillna("")
+
+
+def stored_by(state: ItemState, t: Translator) -> str:
+    """Which version is stored, by whom and when (Markdown: the name escaped)."""
+    who = md.escape(state.updated_by or "?")
+    return t("checklist.conflict_meta", version=state.version, who=who, at=state.updated_at or "?")
 
 
 def stored_text(state: ItemState, t: Translator) -> str:
