@@ -41,7 +41,7 @@ def catalogue(lang: str) -> dict[str, str]:
 def translator(lang: str) -> Callable[..., str]:
     strings = catalogue(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
 
-    def t(key: str, **values: object) -> str:
+    def t(key: str, /, **values: object) -> str:
         text = strings.get(key, key)
         return text.format(**values) if values else text
 
