@@ -46,8 +46,3 @@ def translator(lang: str) -> Callable[..., str]:
         return text.format(**values) if values else text
 
     return t
-
-
-def pick(lang: str, zh: str | None, en: str | None) -> str | None:
-    """Choose the column of a bilingual row for the current language."""
-    return zh if lang == "zh" else en
