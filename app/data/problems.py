@@ -90,6 +90,8 @@ def cell_problems(model: type[Row], err: ValidationError, file: str, line: int) 
         elif code in ("too_small", "too_large"):
             limit = next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), "")
             values["limit"] = limit
+        elif code == "unknown_column":
+            values["expected"] = ", ".join(model.model_fields)
         elif code == "invalid":
             values["kind"] = e["type"]  # pydantic's error code, an identifier
         out.append(Problem(file, line, column, code, **values))
