@@ -5,7 +5,7 @@ import streamlit as st
 from app import ui
 from app.core.i18n import translator
 
-st.set_page_config(page_title="Digital-government atlas", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title=translator(ui.language())("app.title"), page_icon="🗺️", layout="wide")
 ui.begin_shell()
 lang = ui.checked_language()
 t = translator(lang)

@@ -129,30 +129,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+SHOWN_PROBLEMS = 3  # on the one line a refused import prints; the page lists them all
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import a roster file as a new snapshot (the same checks as the /import page)."""
+    """Import a roster file as a new snapshot (the same checks as the /import page).
+    Bad input: exit code 2 and one line naming the first problems."""
     t = translator("en")
     path = Path(args.file)
     if not path.is_file():
-        print(f"error: no such file: {path}", file=sys.stderr)
-        return 1
+        print(f"refused: no such file: {path}", file=sys.stderr)
+        return EXIT_REFUSED
     size = path.stat().st_size
     if size > roster.MAX_BYTES:
-        problem = roster.ImportProblem(
-            0, "(file)", "too_big", {"size": size, "cap": roster.MAX_BYTES_LABEL}
-        )
-        result = roster.ImportResult(None, [problem])
+        too_big = roster.whole_file("too_big", size=size, cap=roster.MAX_BYTES_LABEL)
+        result = roster.ImportResult(None, [too_big])
     else:
         with path.open("rb") as f:  # never more than the cap, even if the file grew since
             data = f.read(roster.MAX_BYTES + 1)
         result = roster.import_roster(data_paths(), data, path.name, args.note)
     if result.snapshot is None:
         n = len(result.problems)
-        print(f"import failed: {n} problem(s); nothing was written", file=sys.stderr)
-        for p in result.problems:
-            where = f"row {p.line}" if p.line else "file"
-            print(f"  {where}, column {p.column}: {roster.message(p, t)}", file=sys.stderr)
-        return 1
+        shown = "; ".join(
+            f"{f'row {p.line}' if p.line else 'file'}, column {p.column}: {p.message(t)}"
+            for p in result.problems[:SHOWN_PROBLEMS]
+        )
+        more = f" (and {n - SHOWN_PROBLEMS} more)" if n > SHOWN_PROBLEMS else ""
+        line = f"refused: {n} problem(s) in {path.name}, nothing was written: {shown}{more}"
+        print(" ".join(line.split()), file=sys.stderr)  # one line, whatever the values hold
+        return EXIT_REFUSED
     snap = result.snapshot
     print(f"{snap.rows} agencies from {snap.file_name} -> snapshot {snap.snapshot_id}")
     return 0

@@ -64,7 +64,7 @@ with tab_objects:
         f"{obj.row_zh if lang == 'zh' else obj.row}"
     )
     st.dataframe(
-        obj.columns,
+        dictionary.columns_in(obj, lang),
         hide_index=True,
         key="dict_columns",
         column_config={
@@ -76,7 +76,7 @@ with tab_objects:
         },
     )
     st.caption(t("dictionary.download_all"))
-    ui.download_buttons(dictionary.all_columns(objects), "data_dictionary", t, key="dict_all")
+    ui.download_buttons(dictionary.all_columns(objects, lang), "data_dictionary", t, key="dict_all")
 
 with tab_sources:
     st.caption(t("dictionary.sources_intro"))

@@ -140,5 +140,6 @@ with schema:
         kind = t(f"workbench.kind_{obj.kind}")
         with st.expander(f"{obj.name} · {kind} · {t('workbench.n_rows', n=obj.rows)}"):
             st.caption(obj.row_zh if lang == "zh" else obj.row)
-            st.dataframe(obj.columns, hide_index=True, key=f"wb_schema_{obj.name}")
+            columns = dictionary.columns_in(obj, lang)
+            st.dataframe(columns, hide_index=True, key=f"wb_schema_{obj.name}")
     ui.provenance_link(t)

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from app.core.config import ROOT, DataPaths
+from app.core.i18n import translator
 from app.data.build import BuildError, build
 
 
@@ -45,7 +46,8 @@ def test_bad_host_stops_the_build_and_names_file_line_column(paths: DataPaths) -
         build(paths)
     (problem,) = err.value.problems
     assert (problem.file, problem.line, problem.column) == ("agencies.csv", 22, "host")
-    assert "government_general_office" in problem.reason
+    assert problem.code == "bad_code" and "government_general_office" in str(problem)
+    assert problem.message(translator("zh")).startswith("“party_committee”不是允许的代码")
     assert (paths.parquet / "agencies.parquet").read_bytes() == before
 
 
@@ -64,16 +66,16 @@ def test_missing_and_unknown_columns_are_named(paths: DataPaths) -> None:
     )
     with pytest.raises(BuildError) as err:
         build(paths)
-    reasons = {(p.column, p.reason.split(" (")[0]) for p in err.value.problems}
-    assert ("push_model", "required column is missing") in reasons
-    assert ("model", "unknown column") in reasons
+    codes = {(p.column, p.code) for p in err.value.problems}
+    assert ("push_model", "missing_column") in codes
+    assert ("model", "unknown_column") in codes
 
 
 def test_agency_in_unknown_division_is_refused(paths: DataPaths) -> None:
     edit_cell(paths.sources / "agencies.csv", 1, "division_adcode", "329999")
     with pytest.raises(BuildError) as err:
         build(paths)
-    assert "329999 is no known division" in str(err.value)
+    assert "329999 is not a known unit" in str(err.value)
 
 
 def test_duplicate_agency_id_is_refused(paths: DataPaths) -> None:
@@ -81,14 +83,15 @@ def test_duplicate_agency_id_is_refused(paths: DataPaths) -> None:
     edit_cell(paths.sources / "agencies.csv", 30, "agency_id", rows[31]["agency_id"])
     with pytest.raises(BuildError) as err:
         build(paths)
-    assert "duplicate key" in str(err.value)
+    assert [p.code for p in err.value.problems] == ["duplicate_key"]
+    assert "Duplicate key seed, " in str(err.value)
 
 
 def test_excerpt_must_be_verbatim(paths: DataPaths) -> None:
     edit_cell(paths.sources / "reported_figures.csv", 0, "excerpt", "44個掛牌在政府辦")
     with pytest.raises(BuildError) as err:
         build(paths)
-    assert "verbatim" in str(err.value)
+    assert [p.code for p in err.value.problems] == ["not_verbatim"]
 
 
 def test_statement_excerpt_must_be_verbatim(paths: DataPaths) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 import pandas as pd
@@ -45,10 +46,24 @@ def test_descriptions_name_exactly_the_real_columns(objects) -> None:
         tables = tomllib.load(f)
     for name, model in TABLES.items():
         assert list(tables[name]["columns"]) == list(model.model_fields), name
+        assert list(tables[name]["columns_zh"]) == list(model.model_fields), name
     by_name = {o.name: o for o in objects}
     for path in db.view_files():
         doc = db.parse_view(path)
         assert list(doc.columns) == by_name[doc.name].columns["column"].tolist(), doc.name
+        assert list(doc.columns_zh) == list(doc.columns), doc.name
+
+
+def test_every_table_view_and_column_is_described_in_both_languages(objects) -> None:
+    """English and Chinese, each written (the Chinese is Chinese, not the English again)."""
+    han = re.compile(r"[\u4e00-\u9fff]")
+    for o in objects:
+        assert o.row and o.row_zh and han.search(o.row_zh), o.name
+        for c in o.columns.itertuples():
+            assert c.description and han.search(c.description_zh), (o.name, c.column)
+        zh = dictionary.columns_in(o, "zh")
+        assert list(zh.columns) == ["column", "type", "description"]
+        assert zh["description"].tolist() == o.columns["description_zh"].tolist()
 
 
 def test_confidence_counts_for_seed_and_import(data_copy) -> None:

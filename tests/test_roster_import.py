@@ -194,11 +194,11 @@ def bad_cases() -> dict[str, tuple[bytes, list[tuple[int, str, str]]]]:
         "county adcode that is a city": (
             edited(20, "division_adcode", "320100"),
             # a county cannot sit in a city; and Nanjing already has its city agency
-            [(20, "division_adcode", "division"), (20, "division_adcode", "division")],
+            [(20, "division_adcode", "division_level"), (20, "division_adcode", "division_taken")],
         ),
         "adcode that is no unit": (
             edited(20, "division_adcode", "329999"),
-            [(20, "division_adcode", "division")],
+            [(20, "division_adcode", "division_unknown")],
         ),
         "adcode outside Jiangsu": (
             edited(2, "division_adcode", "330000"),
@@ -209,13 +209,13 @@ def bad_cases() -> dict[str, tuple[bytes, list[tuple[int, str, str]]]]:
         "bad level": (edited(30, "level", "township"), [(30, "level", "bad_code")]),
         "malformed adcode": (
             edited(30, "division_adcode", "32010"),
-            [(30, "division_adcode", "invalid")],
+            [(30, "division_adcode", "bad_adcode")],
         ),
-        "missing name": (edited(40, "name_zh", ""), [(40, "name_zh", "invalid")]),
+        "missing name": (edited(40, "name_zh", ""), [(40, "name_zh", "required")]),
         "duplicate ids": (csv_bytes(dup), [(22, "agency_id", "duplicate_id")]),
         "two agencies in one county": (
             edited(20, "division_adcode", frame.loc[17, "division_adcode"]),
-            [(20, "division_adcode", "division")],
+            [(20, "division_adcode", "division_taken")],
         ),
         "missing columns": (
             csv_bytes(missing),
@@ -279,7 +279,11 @@ def test_messages_are_specific() -> None:
     frame.loc[18, "division_adcode"] = "320100"
     divisions = roster.load_divisions(DataPaths(ROOT / "data"))  # read only
     _, problems = roster.validate(csv_bytes(frame), "r.csv", divisions, "x")
-    assert roster.message(problems[0], en) == "320100 (南京市) is a city, not a county"
+    assert roster.message(problems[0], en) == (
+        "320100 (南京市) is a city-level unit, not a county-level unit."
+    )
+    assert roster.message(problems[0], zh) == "320100（南京市）是市级单位，不是县级单位。"
+    assert roster.message(problems[1], en) == "320100 already has an agency (line 3)."
     report = roster.problems_frame(problems, zh)
     assert list(report.columns) == ["行", "列", "问题"]
     assert report.iloc[0].tolist()[:2] == [20, "division_adcode"]
@@ -291,7 +295,7 @@ def test_the_validation_report_downloads(data_copy: DataPaths) -> None:
     report = roster.problems_frame(result.problems, en)
     back = pd.read_csv(io.BytesIO(exports.to_bytes(report, "csv")), encoding="utf-8-sig")
     assert back.iloc[0]["Row"] == 5 and back.iloc[0]["Column"] == "host"
-    assert "'gov_office' is not an allowed code" in back.iloc[0]["Problem"]
+    assert "“gov_office” is not an allowed code" in back.iloc[0]["Problem"]
 
 
 def run_cli(*args: str, paths: DataPaths) -> subprocess.CompletedProcess[str]:
@@ -327,12 +331,12 @@ def test_cli_import_then_query_the_snapshot(data_copy: DataPaths, tmp_path: Path
     bad = tmp_path / "bad.csv"
     bad.write_bytes(bad_cases()["bad host code"][0])
     failed = run_cli("import", str(bad), paths=data_copy)
-    assert failed.returncode == 1
+    assert failed.returncode == 2 and failed.stderr.count("\n") == 1  # bad input: one line
     assert "nothing was written" in failed.stderr
-    assert "row 5, column host: 'gov_office' is not an allowed code" in failed.stderr
+    assert "row 5, column host: “gov_office” is not an allowed code" in failed.stderr
     assert len(roster.list_snapshots(data_copy)) == 1
     missing = run_cli("import", str(tmp_path / "nope.csv"), paths=data_copy)
-    assert missing.returncode == 1 and "no such file" in missing.stderr
+    assert missing.returncode == 2 and "no such file" in missing.stderr
 
 
 def test_a_corrupt_manifest_or_bad_id_is_ignored_not_fatal(data_copy: DataPaths) -> None:

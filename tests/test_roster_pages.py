@@ -59,7 +59,7 @@ def test_uploading_a_bad_file_reports_rows_and_writes_nothing(data_copy) -> None
     assert plain(at.error[0].value).startswith("bad.csv was not imported: 1 problem(s)")
     report = at.dataframe[0].value
     assert report.iloc[0].tolist()[:2] == [5, "host"]
-    assert "'gov_office' is not an allowed code" in report.iloc[0, 2]
+    assert "“gov_office” is not an allowed code" in report.iloc[0, 2]
     labels = [b.label for b in at.get("download_button")]
     assert {"CSV", "Excel", "Parquet", "JSON"} <= set(labels)
     assert state(data_copy) == before

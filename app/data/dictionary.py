@@ -1,7 +1,8 @@
 """The data dictionary: every table and view, its columns, types, descriptions, row counts.
 
-Types and row counts come from DuckDB itself; descriptions come from the views' comment
-headers (app.db.parse_view) and, for the source tables, from sql/tables.toml.
+Types and row counts come from DuckDB itself; descriptions, in English and in Chinese, come
+from the views' comment headers (app.data.db.parse_view) and, for the source tables, from
+sql/tables.toml.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ class ObjectDoc:
     name: str
     kind: str  # table or view
     row: str  # what one row is (English)
-    row_zh: str  # what one row is (Chinese; the English text where none is written)
+    row_zh: str  # what one row is (Chinese)
     rows: int  # row count for the snapshot asked for
-    columns: pd.DataFrame  # column, type, description
+    columns: pd.DataFrame  # column, type, description (English), description_zh
 
 
 @cache
@@ -45,15 +46,23 @@ def _table_descriptions(path: Path = TABLES_TOML) -> dict[str, dict]:
         return tomllib.load(f)
 
 
-def descriptions() -> dict[str, tuple[str, str, dict[str, str]]]:
-    """name -> (row in English, row in Chinese, {column: description}) for tables and views."""
-    out: dict[str, tuple[str, str, dict[str, str]]] = {}
+Docs = tuple[str, str, dict[str, str], dict[str, str]]
+
+
+def descriptions() -> dict[str, Docs]:
+    """name -> (row in English, row in Chinese, {column: English}, {column: Chinese}) for
+    tables and views."""
+    out: dict[str, Docs] = {}
     for name, doc in _table_descriptions().items():
-        row = doc.get("row", "")
-        out[name] = (row, doc.get("row_zh", row), dict(doc.get("columns", {})))
+        out[name] = (
+            doc.get("row", ""),
+            doc.get("row_zh", ""),
+            dict(doc.get("columns", {})),
+            dict(doc.get("columns_zh", {})),
+        )
     for path in db.view_files():
         v = db.parse_view(path)
-        out[v.name] = (v.row, v.row, dict(v.columns))
+        out[v.name] = (v.row, v.row_zh, dict(v.columns), dict(v.columns_zh))
     return out
 
 
@@ -63,12 +72,13 @@ def describe(con: duckdb.DuckDBPyConnection, snapshot: str | None = None) -> lis
     docs = descriptions()
     out = []
     for (kind, name), cols in catalogue.groupby(["kind", "name"], sort=False):
-        row, row_zh, col_docs = docs.get(name, ("", "", {}))
+        row, row_zh, col_docs, col_docs_zh = docs.get(name, ("", "", {}, {}))
         frame = pd.DataFrame(
             {
                 "column": cols["column"].tolist(),
                 "type": cols["type"].tolist(),
                 "description": [col_docs.get(c, "") for c in cols["column"]],
+                "description_zh": [col_docs_zh.get(c, "") for c in cols["column"]],
             }
         )
         count = db.query(con, f"SELECT count(*) AS n FROM {_checked(name)}", snapshot=snapshot)
@@ -95,18 +105,29 @@ def summary(objects: list[ObjectDoc], lang: str = "en") -> pd.DataFrame:
     )
 
 
-def all_columns(objects: list[ObjectDoc]) -> pd.DataFrame:
+def columns_in(obj: ObjectDoc, lang: str = "en") -> pd.DataFrame:
+    """An object's columns with their descriptions in one language: column, type, description."""
+    chosen = "description_zh" if lang == "zh" else "description"
+    frame = obj.columns[["column", "type", chosen]]
+    return frame.rename(columns={chosen: "description"})
+
+
+def all_columns(objects: list[ObjectDoc], lang: str = "en") -> pd.DataFrame:
     """Every column of every table and view (the downloadable dictionary)."""
-    frames = [o.columns.assign(name=o.name, kind=o.kind) for o in objects]
+    frames = [columns_in(o, lang).assign(name=o.name, kind=o.kind) for o in objects]
     if not frames:
         return pd.DataFrame(columns=["name", "kind", "column", "type", "description"])
     return pd.concat(frames, ignore_index=True)[["name", "kind", "column", "type", "description"]]
 
 
 def undocumented(objects: list[ObjectDoc]) -> pd.DataFrame:
-    """Columns with no description (the dictionary flags them)."""
-    cols = all_columns(objects)
-    return cols[cols["description"] == ""].reset_index(drop=True)
+    """Columns with no description in either language (the dictionary flags them)."""
+    frames = [o.columns.assign(name=o.name, kind=o.kind) for o in objects]
+    if not frames:
+        return pd.DataFrame(columns=["name", "kind", "column", "description", "description_zh"])
+    cols = pd.concat(frames, ignore_index=True)
+    missing = (cols["description"] == "") | (cols["description_zh"] == "")
+    return cols[missing].reset_index(drop=True)
 
 
 def confidence_counts(con: duckdb.DuckDBPyConnection, snapshot: str | None = None) -> pd.DataFrame:

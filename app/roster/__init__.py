@@ -83,6 +83,7 @@ __all__ = [
     "template_sheets",
     "template_xlsx",
     "validate",
+    "whole_file",
 ]
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from openpyxl.utils import get_column_letter
 
 from app.core.md import excerpt
-from app.roster.problems import ImportProblem
+from app.roster.problems import ImportProblem, problem
 
 MAX_BYTES = 2 * 1024 * 1024  # 2 MB as uploaded: a full roster is a few kB
 MAX_BYTES_LABEL = "2 MB"
@@ -51,19 +51,21 @@ def bounded(rows: Iterable[Sequence[object]]) -> Grid | ImportProblem:
     header: list[str] | None = None
     for number, raw in enumerate(rows, start=1):
         if number > MAX_ROWS + 1:
-            return ImportProblem(number, "(row)", "too_many_rows", {"max": MAX_ROWS})
+            return problem(number, "(row)", "too_many_rows", max=MAX_ROWS)
         if len(raw) > MAX_COLUMNS and _spills(raw):
-            return ImportProblem(number, "(row)", "too_many_columns", {"max": MAX_COLUMNS})
+            return problem(number, "(row)", "too_many_columns", max=MAX_COLUMNS)
         cells = [cell(v) for v in raw[:MAX_COLUMNS]]
         while cells and not cells[-1]:
             cells.pop()  # spreadsheets pad rows with empty cells
         for i, text in enumerate(cells):
             if len(text) > MAX_CELL:
-                return ImportProblem(
+                return problem(
                     number,
                     _column(header, i),
                     "cell_too_long",
-                    {"n": len(text), "max": MAX_CELL, "value": excerpt(text)},
+                    n=len(text),
+                    max=MAX_CELL,
+                    value=excerpt(text),
                 )
         if header is None and cells:
             header = cells

@@ -13,9 +13,8 @@ import csv
 import io
 import re
 
-from app.core.md import excerpt
 from app.roster.caps import Grid, bounded
-from app.roster.problems import DETAIL_CHARS, ImportProblem, whole_file
+from app.roster.problems import ImportProblem, problem, whole_file
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 RARE_SHARE = 0.05  # of non-ASCII characters outside GB2312 that a Chinese text may have
@@ -50,7 +49,7 @@ def _not_chinese(text: str) -> ImportProblem | None:
     start = max(text.rfind("\n", 0, at) + 1, at - SAMPLE_CHARS)
     end = text.find("\n", at)
     sample = text[start : min(at + SAMPLE_CHARS, end if end != -1 else len(text))]
-    return ImportProblem(line, "(file)", "encoding_not_chinese", {"sample": sample.strip()})
+    return problem(line, "(file)", "encoding_not_chinese", sample=sample.strip())
 
 
 def decode(data: bytes) -> str | ImportProblem:
@@ -83,5 +82,5 @@ def read_csv(data: bytes) -> Grid | ImportProblem:
         delimiter = "\t" if "\t" in first else ";" if ";" in first else ","
     try:
         return bounded(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as err:  # e.g. a field over the csv module's own limit (131,072)
-        return whole_file("not_tabular", detail=excerpt(f"CSV: {err}", DETAIL_CHARS))
+    except csv.Error:  # e.g. a field over the csv module's own limit (131,072)
+        return whole_file("not_tabular", detail="CSV")  # csv's own text is English

@@ -6,10 +6,11 @@ app.roster.caps): every refusal is an ImportProblem, never an exception.
 
 from __future__ import annotations
 
+from app.core.errors import Term
 from app.core.md import excerpt
 from app.roster.caps import MAX_BYTES, MAX_BYTES_LABEL
 from app.roster.csv_text import read_csv
-from app.roster.problems import ImportProblem, whole_file
+from app.roster.problems import ImportProblem, problem, whole_file
 from app.roster.xlsx import read_xlsx
 
 # What a roster file holds; the importer sets snapshot, confidence and source_ref itself.
@@ -45,19 +46,19 @@ def _header_problems(header: list[str]) -> list[ImportProblem]:
     known = (*IMPORT_COLUMNS, *OPTIONAL_COLUMNS, *IGNORED_COLUMNS)
     for col in IMPORT_COLUMNS:
         if col not in header:
-            problems.append(ImportProblem(1, col, "missing_column"))
+            problems.append(problem(1, col, "missing_column"))
     for col in header:
         if col not in known:
             problems.append(
-                ImportProblem(
+                problem(
                     1,
                     excerpt(col) or "(empty)",
                     "unknown_column",
-                    {"expected": ", ".join(IMPORT_COLUMNS)},
+                    expected=", ".join(IMPORT_COLUMNS),
                 )
             )
     for col in sorted({c for c in header if header.count(c) > 1 and c}):
-        problems.append(ImportProblem(1, excerpt(col), "duplicate_column"))
+        problems.append(problem(1, excerpt(col), "duplicate_column"))
     return problems
 
 
@@ -70,7 +71,7 @@ def read_table(data: bytes) -> tuple[list[str], Rows, list[ImportProblem]]:
     if data.startswith(OLE):
         return [], [], [whole_file("xls_old")]
     if b"\x00" in data and not data.startswith((*UTF16_BOMS, ZIP)):
-        return [], [], [whole_file("not_tabular", detail="binary")]
+        return [], [], [whole_file("not_tabular", detail=Term("importer.kind_binary"))]
     grid = read_xlsx(data) if data.startswith(ZIP) else read_csv(data)
     if isinstance(grid, ImportProblem):
         return [], [], [grid]
@@ -87,7 +88,7 @@ def read_table(data: bytes) -> tuple[list[str], Rows, list[ImportProblem]]:
     rows = []
     for line, cells in body:
         if len(cells) > len(header):
-            problems.append(ImportProblem(line, "(row)", "extra_cells", {"n": len(header)}))
+            problems.append(problem(line, "(row)", "extra_cells", n=len(header)))
             continue
         padded = [*cells, *[""] * (len(header) - len(cells))]
         rows.append((line, dict(zip(header, padded, strict=False))))

@@ -11,7 +11,7 @@ import pandas as pd
 from app.core.config import QUERIES_DIR
 from app.core.models import Host, Level, Nature
 from app.data import db, exports
-from app.roster.problems import ImportProblem
+from app.roster.problems import PLACES, ImportProblem
 from app.roster.reading import IMPORT_COLUMNS, OPTIONAL_COLUMNS
 from app.roster.validation import PROVINCE_PREFIX
 
@@ -20,7 +20,12 @@ CHANGE_KINDS = ("added", "removed", "rehosted", "nature_changed")
 
 
 def message(problem: ImportProblem, t: Callable[..., str]) -> str:
-    return t(f"importer.problem_{problem.code}", **problem.params)
+    return problem.message(t)
+
+
+def place(column: str, t: Callable[..., str]) -> str:
+    """A column as the report shows it: "(file)", "(row)"... in the reader's language."""
+    return t(PLACES[column]) if column in PLACES else column
 
 
 def problems_frame(problems: list[ImportProblem], t: Callable[..., str]) -> pd.DataFrame:
@@ -28,7 +33,7 @@ def problems_frame(problems: list[ImportProblem], t: Callable[..., str]) -> pd.D
     return pd.DataFrame(
         {
             t("importer.col_row"): [p.line if p.line else "" for p in problems],
-            t("importer.col_column"): [p.column for p in problems],
+            t("importer.col_column"): [place(p.column, t) for p in problems],
             t("importer.col_problem"): [message(p, t) for p in problems],
         }
     )

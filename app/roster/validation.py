@@ -14,15 +14,12 @@ import pyarrow.parquet as pq
 
 from app.core.codes import JIANGSU_PREFIX
 from app.core.config import DataPaths
-from app.core.md import excerpt
-from app.core.models import MAX_NAME_EN, MAX_NAME_ZH, Agency, Division
+from app.core.models import Agency, Division
 from app.data import build
-from app.roster.problems import DETAIL_CHARS, ImportProblem
+from app.roster.problems import ImportProblem, problem
 from app.roster.reading import IMPORT_COLUMNS, OPTIONAL_COLUMNS, read_table
 
 PROVINCE_PREFIX = JIANGSU_PREFIX  # the roster is Jiangsu's
-CODED = ("level", "host", "nature")
-NAME_CAPS = {"name_zh": MAX_NAME_ZH, "name_en": MAX_NAME_EN}
 
 
 def safe_file_name(name: str) -> str:
@@ -34,18 +31,6 @@ def safe_file_name(name: str) -> str:
 def load_divisions(paths: DataPaths) -> dict[str, Division]:
     table = pq.read_table(paths.parquet / "divisions.parquet")
     return {r["adcode"]: Division.model_validate(r) for r in table.to_pylist()}
-
-
-def _cell_problem(line: int, column: str, record: dict[str, str], reason: str) -> ImportProblem:
-    """A cell the model refused, with an excerpt of its value."""
-    value = str(record.get(column, ""))
-    cap = NAME_CAPS.get(column)
-    if cap is not None and len(value.strip()) > cap:  # the model's cap: say so plainly
-        params: dict[str, object] = {"n": len(value.strip()), "max": cap}
-        return ImportProblem(line, column, "name_too_long", params | {"value": excerpt(value)})
-    detail = reason.replace(value, excerpt(value)) if value else reason  # rules quote it
-    params = {"value": excerpt(value), "detail": excerpt(detail, DETAIL_CHARS)}
-    return ImportProblem(line, column, "bad_code" if column in CODED else "invalid", params)
 
 
 def validate(
@@ -63,22 +48,19 @@ def validate(
         record = {c: cells.get(c, "") for c in (*IMPORT_COLUMNS, *OPTIONAL_COLUMNS)}
         record |= {"snapshot": snapshot_id, "confidence": "imported", "source_ref": source_ref}
         agencies, bad = build.validate_rows(Agency, [(line, record)], file_name)
-        problems += [_cell_problem(line, p.column, record, p.reason) for p in bad]
+        problems += [ImportProblem.of(p) for p in bad]
         if agencies:
             good.append(agencies[0])  # type: ignore[arg-type]
             good_lines.append(line)
     for p in build.duplicate_keys("agencies", good, good_lines, file_name):
-        first = p.reason.rsplit("line ", 1)[-1].rstrip(")")
-        problems.append(ImportProblem(p.line, "agency_id", "duplicate_id", {"first": first}))
-    for p in build.agency_problems(good, divisions, file_name, first_line=0):
-        detail = excerpt(p.reason, DETAIL_CHARS)
-        problems.append(ImportProblem(good_lines[p.line], p.column, "division", {"detail": detail}))
+        problems.append(problem(p.line, "agency_id", "duplicate_id", first=p.values["first"]))
+    problems += [
+        ImportProblem.of(p) for p in build.agency_problems(good, divisions, file_name, good_lines)
+    ]
     for a, line in zip(good, good_lines, strict=True):
         if a.division_adcode and not a.division_adcode.startswith(PROVINCE_PREFIX):
             problems.append(
-                ImportProblem(
-                    line, "division_adcode", "outside_jiangsu", {"adcode": a.division_adcode}
-                )
+                problem(line, "division_adcode", "outside_jiangsu", adcode=a.division_adcode)
             )
     problems.sort(key=lambda p: (p.line, p.column))
     return ([] if problems else good), problems

@@ -1,9 +1,15 @@
 -- v_county_coverage: one row per coverage state of Jiangsu's county-level units (¶5).
+--   zh: 每行为江苏县级单位的一种覆盖状态（第 5 段）。
 -- coverage: with_agency or without_agency
+--   zh: with_agency（设有机构）或 without_agency（未设机构）
 -- label_zh: coverage state in Chinese
+--   zh: 覆盖状态中文名称
 -- label_en: coverage state in English
+--   zh: 覆盖状态英文名称
 -- n: number of county-level units in that state
+--   zh: 处于该状态的县级单位数
 -- share: n as a share of all county-level units
+--   zh: n 占全部县级单位的比例
 CREATE VIEW v_county_coverage AS
 WITH counts AS (
     SELECT

@@ -1,16 +1,29 @@
 -- v_level_metrics: one row per level below the province (city, county) with the gap metrics of the active snapshot (DESIGN.md "Metrics").
+--   zh: 每行为省以下一个层级（市级、县级）在当前快照中的差距指标（DESIGN.md“指标”）。
 -- level: city or county
+--   zh: 市级或县级
 -- units: number of Jiangsu units at that level (13 cities, 95 county-level units)
+--   zh: 江苏该层级的单位数（13 个设区市、95 个县级单位）
 -- with_agency: units with a big-data agency (a county agency whose county is unnamed counts as one unit)
+--   zh: 设有大数据管理机构的单位数（未点名县的县级机构计为一个单位）
 -- coverage: with_agency / units
+--   zh: 覆盖率，即 with_agency / units
 -- agencies: number of agencies at that level
+--   zh: 该层级的机构数
 -- hhi_numerator: sum over hosts of n squared (n = agencies with that host)
+--   zh: 各挂靠单位机构数 n 的平方和
 -- hhi_denominator: agencies squared
+--   zh: 机构数的平方
 -- hhi: host concentration, sum of squared host shares = hhi_numerator / hhi_denominator (1 = every agency has the same host)
+--   zh: 挂靠单位集中度，即各挂靠单位占比的平方和 = hhi_numerator / hhi_denominator（1 表示所有机构挂靠同一单位）
 -- effective_hosts: 1 / hhi, the number of equally common hosts that would give the same concentration
+--   zh: 1 / hhi，即产生同样集中度所需的同等常见挂靠单位数
 -- province_host: host code of the province-level agency (the line the levels align to)
+--   zh: 省级机构的挂靠单位代码（各层级对齐的基准）
 -- aligned: agencies whose host equals province_host
+--   zh: 挂靠单位与 province_host 相同的机构数
 -- alignment: aligned / agencies, the share of the level on the province's line
+--   zh: aligned / agencies，即该层级与省级一致的比例
 CREATE VIEW v_level_metrics AS
 WITH levels AS (
     SELECT 'city' AS level, 1 AS sort_order,
