@@ -10,7 +10,7 @@ import pandas as pd
 
 from app.checklist.model import STATUSES, ItemState
 from app.core import md
-from app.core.i18n import pick
+from app.core.i18n import column
 
 Translator = Callable[..., str]
 ITEM_COLUMNS = ("rec_id", "title", "addresses", "status", "owner", "due", "notes")
@@ -22,11 +22,11 @@ def status(t: Translator, code: str) -> str:
 
 
 def title_column(lang: str) -> str:
-    return str(pick(lang, "title_zh", "title_en"))
+    return str(column("title", lang))
 
 
 def detail_column(lang: str) -> str:
-    return str(pick(lang, "detail_zh", "detail_en"))
+    return str(column("detail", lang))
 
 
 def groups(progress: pd.DataFrame, titles: pd.Series, t: Translator) -> pd.DataFrame:

@@ -46,3 +46,8 @@ def translator(lang: str) -> Callable[..., str]:
         return text.format(**values) if values else text
 
     return t
+
+
+def column(name: str, lang: str) -> str:
+    """The language's column of a bilingual pair: column("title", "zh") == "title_zh"."""
+    return f"{name}_{lang if lang in LANGUAGES else DEFAULT_LANGUAGE}"
