@@ -11,6 +11,7 @@ import tomllib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 LANGUAGES = ("zh", "en")
@@ -48,6 +49,13 @@ def translator(lang: str) -> Callable[..., str]:
     return t
 
 
-def pick(lang: str, zh: str | None, en: str | None) -> str | None:
-    """Choose the column of a bilingual row for the current language."""
-    return zh if lang == "zh" else en
+def column_name(name: str, lang: str) -> str:
+    """The column of a bilingual pair for the language: ("name", "zh") -> "name_zh"."""
+    return f"{name}_zh" if lang == "zh" else f"{name}_en"
+
+
+def column(row: Any, name: str, lang: str) -> Any:
+    """A bilingual row's value in the language: column(row, "name", lang) reads name_zh or
+    name_en (row: a pandas Series or mapping, or a named tuple from itertuples())."""
+    key = column_name(name, lang)
+    return getattr(row, key) if isinstance(row, tuple) else row[key]
