@@ -2,18 +2,20 @@
 
 import streamlit as st
 
-from app import ui
 from app.core.i18n import translator
+from app.ui import links, locale, router, snapshots, widgets
 
-st.set_page_config(page_title=translator(ui.language())("app.title"), page_icon="🗺️", layout="wide")
-ui.begin_shell()
-lang = ui.checked_language()
+st.set_page_config(
+    page_title=translator(locale.language())("app.title"), page_icon="🗺️", layout="wide"
+)
+router.begin_shell()
+lang = locale.checked_language()
 t = translator(lang)
-ui.language_switch(t)
-ui.data_snapshot(t)  # one snapshot picker for every page; pages read ui.chosen_snapshot()
+locale.language_switch(t)
+snapshots.data_snapshot(t)  # one picker for every page; pages read snapshots.chosen_snapshot()
 
 # Each page's url_path is its file stem (DESIGN.md's paths); the overview is served at /.
-# A first deep link to a fresh server is handled by ui.guard_legacy_router (pages/ folder).
+# A first deep link to a fresh server is handled by router.guard_legacy_router (pages/ folder).
 pages = {
     t("app.nav.section_atlas"): [
         st.Page(
@@ -81,6 +83,6 @@ pages = {
 }
 page = st.navigation(pages)
 page.run()
-ui.copy_link(t, page.url_path)  # after the page: its bound widgets are in the URL now
-ui.footer(t)
-ui.end_shell()
+links.copy_link(t, page.url_path)  # after the page: its bound widgets are in the URL now
+widgets.footer(t)
+router.end_shell()

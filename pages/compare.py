@@ -2,20 +2,20 @@
 
 import streamlit as st
 
-from app import ui
 from app.core import compare, md, structure
+from app.ui import locale, session, url, widgets
 
-t = ui.current_translator()
-lang = ui.current_language()
+t = locale.current_translator()
+lang = locale.current_language()
 
 st.title(t("compare.title"))
 st.caption(t("compare.intro"))
 st.info(t("app.as_of"), icon=":material/history:")
 
-models = ui.view("v_province_models")
-names = structure.division_names(ui.view("divisions"), lang)
+models = session.view("v_province_models")
+names = structure.division_names(session.view("divisions"), lang)
 choices = compare.peers(models)
-ui.check_choice(t, "peer", [names.get(c, c) for c in choices])
+url.check_choice(t, "peer", [names.get(c, c) for c in choices])
 peer = st.selectbox(
     t("compare.peer"),
     choices,
@@ -25,7 +25,7 @@ peer = st.selectbox(
     bind="query-params",
 )
 peer = compare.valid_peer(peer, choices)
-points = compare.side_by_side(ui.view("v_gap_statements"), peer, lang)
+points = compare.side_by_side(session.view("v_gap_statements"), peer, lang)
 said_js, said_peer = compare.said_count(points)
 st.caption(
     t(
@@ -50,5 +50,5 @@ for point in points:
                 st.markdown(f":gray[{t('app.not_in_source')}]")
             else:
                 st.markdown(md.escape(said.text))
-                ui.source_popover(t, said.source_ref, said.excerpt)
+                widgets.source_popover(t, said.source_ref, said.excerpt)
 st.caption(t("compare.dimensions_note"))

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from app import roster, ui
+from app import roster
 from app.core.config import data_paths
 from app.data import dictionary
+from app.ui import downloads, locale, session, snapshots, url
 
-t = ui.current_translator()
-lang = ui.current_language()
-snapshot = ui.chosen_snapshot()
+t = locale.current_translator()
+lang = locale.current_language()
+snapshot = snapshots.chosen_snapshot()
 
 st.title(t("dictionary.title"))
 st.caption(t("dictionary.intro", snapshot=snapshot))
@@ -16,12 +17,12 @@ st.caption(t("dictionary.intro", snapshot=snapshot))
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def catalogue(snapshot: str, loaded: tuple[str, ...]) -> list[dictionary.ObjectDoc]:
-    return dictionary.describe(ui.connection(), snapshot)
+    return dictionary.describe(session.connection(), snapshot)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def confidence(snapshot: str, loaded: tuple[str, ...]):
-    return dictionary.confidence_counts(ui.connection(), snapshot)
+    return dictionary.confidence_counts(session.connection(), snapshot)
 
 
 loaded = tuple(roster.snapshot_ids(data_paths()))
@@ -53,7 +54,7 @@ with tab_objects:
     if len(missing):
         st.warning(t("dictionary.undocumented", n=len(missing)))
     names = [o.name for o in objects]
-    ui.check_choice(t, "object", names)
+    url.check_choice(t, "object", names)
     chosen = st.selectbox(
         t("dictionary.pick_object"), options=names, key="object", bind="query-params"
     )
@@ -76,11 +77,13 @@ with tab_objects:
         },
     )
     st.caption(t("dictionary.download_all"))
-    ui.download_buttons(dictionary.all_columns(objects, lang), "data_dictionary", t, key="dict_all")
+    downloads.download_buttons(
+        dictionary.all_columns(objects, lang), "data_dictionary", t, key="dict_all"
+    )
 
 with tab_sources:
     st.caption(t("dictionary.sources_intro"))
-    sources = ui.view("sources")
+    sources = session.view("sources")
     for row in sources.itertuples():
         with st.container(border=True):
             st.markdown(f"**{row.source_ref}** · {t('dictionary.paragraph', n=row.paragraph)}")
@@ -88,10 +91,10 @@ with tab_sources:
             st.text(row.excerpt_zh_hans if lang == "zh" else row.excerpt)
             if lang == "zh":
                 st.caption(t("dictionary.original", text=row.excerpt))
-    ui.download_buttons(sources, "sources", t, key="dict_sources")
+    downloads.download_buttons(sources, "sources", t, key="dict_sources")
 
 with tab_figures:
-    figures = dictionary.flag_differences(ui.view("v_reported_vs_computed", snapshot))
+    figures = dictionary.flag_differences(session.view("v_reported_vs_computed", snapshot))
     differs = figures[figures["status"] == "differs"]
     if len(differs):
         st.error(
@@ -112,12 +115,12 @@ with tab_figures:
         hide_index=True,
         key="dict_figures",
     )
-    ui.download_buttons(figures, "reported_vs_computed", t, key="dict_figures_dl")
+    downloads.download_buttons(figures, "reported_vs_computed", t, key="dict_figures_dl")
 
 with tab_confidence:
     st.caption(t("dictionary.confidence_intro"))
     st.dataframe(confidence(snapshot, loaded), hide_index=True, key="dict_confidence")
-    agencies = ui.view("v_agencies", snapshot)[
+    agencies = session.view("v_agencies", snapshot)[
         [
             "agency_id",
             "level",
@@ -131,4 +134,4 @@ with tab_confidence:
     ]
     st.subheader(t("dictionary.agency_rows", snapshot=snapshot))
     st.dataframe(agencies, hide_index=True, key="dict_agencies")
-    ui.download_buttons(agencies, f"v_agencies_{snapshot}", t, key="dict_agencies_dl")
+    downloads.download_buttons(agencies, f"v_agencies_{snapshot}", t, key="dict_agencies_dl")

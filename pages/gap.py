@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from app import ui
 from app.core import gap, metrics
+from app.ui import figures, locale, session, snapshots, widgets
 
-t = ui.current_translator()
-lang = ui.current_language()
-snapshot = ui.chosen_snapshot()
+t = locale.current_translator()
+lang = locale.current_language()
+snapshot = snapshots.chosen_snapshot()
 
 
 def host_label(code: str | None) -> str:
-    return ui.label("host", code, lang)
+    return session.label("host", code, lang)
 
 
 st.title(t("gap.title"))
@@ -19,10 +19,10 @@ st.write(t("gap.intro"))
 with st.popover(t("gap.definitions"), icon=":material/menu_book:"):
     st.markdown(t("gap.definitions_body"))
 
-figures = ui.view("v_reported_vs_computed", snapshot).set_index("figure_id")
+figures_by_id = session.view("v_reported_vs_computed", snapshot).set_index("figure_id")
 source_figure = {"city": "city_units", "county": "county_with_agency"}
 
-for _, row in ui.view("v_level_metrics", snapshot).iterrows():
+for _, row in session.view("v_level_metrics", snapshot).iterrows():
     level = metrics.from_view(row)
     with st.container(border=True):
         st.subheader(t(f"gap.level_{level.level}"))
@@ -35,16 +35,17 @@ for _, row in ui.view("v_level_metrics", snapshot).iterrows():
                 else:
                     st.caption(t(r.key, **r.values))
         fig_id = source_figure[level.level]
-        if fig_id in figures.index:
-            ui.source_popover(t, figures.at[fig_id, "source_ref"], figures.at[fig_id, "excerpt"])
+        if fig_id in figures_by_id.index:
+            source_ref, excerpt = figures_by_id.loc[fig_id, ["source_ref", "excerpt"]]
+            widgets.source_popover(t, source_ref, excerpt)
 
 st.subheader(t("gap.shares_title"))
 distributions = {
-    "city": ui.view("v_city_host", snapshot),
-    "county": ui.view("v_county_host", snapshot),
+    "city": session.view("v_city_host", snapshot),
+    "county": session.view("v_county_host", snapshot),
 }
 st.plotly_chart(
-    gap.host_shares_figure(
+    figures.host_shares(
         distributions,
         {lv: t(f"gap.short_{lv}") for lv in distributions},
         host_label,

@@ -3,13 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from app import roster, ui
+from app import roster
 from app.core import md
 from app.core.config import SEED_SNAPSHOT, data_paths
 from app.data import exports
+from app.ui import downloads, locale, session, snapshots, url
 
-t = ui.current_translator()
-lang = ui.current_language()
+t = locale.current_translator()
+lang = locale.current_language()
 paths = data_paths()
 
 st.title(t("importer.title"))
@@ -26,7 +27,7 @@ st.caption(
 
 st.download_button(
     t("importer.template"),
-    data=lambda: roster.template_xlsx(ui.view("codes"), ui.view("divisions")),
+    data=lambda: roster.template_xlsx(session.view("codes"), session.view("divisions")),
     file_name=exports.file_name("roster_template", "xlsx"),
     mime=exports.FORMATS["xlsx"].mime,
     key="imp_template",
@@ -50,8 +51,8 @@ def run_import() -> None:
             "problems": roster.problems_frame(result.problems, t),
         }
         return
-    ui.clear_caches()
-    st.session_state[ui.SNAPSHOT_KEY] = result.snapshot.snapshot_id
+    session.clear_caches()
+    st.session_state[snapshots.SNAPSHOT_KEY] = result.snapshot.snapshot_id
     st.session_state["imp_outcome"] = {"snapshot": result.snapshot}
 
 
@@ -73,7 +74,7 @@ if outcome:
             icon=":material/block:",
         )
         st.dataframe(problems, hide_index=True, key="imp_problems")
-        ui.download_buttons(problems, "import_problems", t, key="imp_problems_dl")
+        downloads.download_buttons(problems, "import_problems", t, key="imp_problems_dl")
     else:
         snap = outcome["snapshot"]
         st.success(
@@ -89,7 +90,7 @@ table = pd.DataFrame(
             "snapshot": SEED_SNAPSHOT,
             "created_at": "",
             "file_name": t("importer.seed_file"),
-            "rows": int((ui.view("v_agencies", SEED_SNAPSHOT)).shape[0]),
+            "rows": int((session.view("v_agencies", SEED_SNAPSHOT)).shape[0]),
             "note": "",
         },
         *[
@@ -123,13 +124,13 @@ if len(ids) < 2:
     st.info(t("importer.changes_none"))
 else:
     left, right = st.columns(2)
-    ui.check_choice(t, "from", ids)
-    ui.check_choice(t, "to", ids)
+    url.check_choice(t, "from", ids)
+    url.check_choice(t, "to", ids)
     old = left.selectbox(t("importer.from"), options=ids, index=0, key="from", bind="query-params")
     new = right.selectbox(
         t("importer.to"), options=ids, index=len(ids) - 1, key="to", bind="query-params"
     )
-    changes = roster.changes(ui.connection(), old, new)
+    changes = roster.changes(session.connection(), old, new)
     counts = changes["change"].value_counts()
     for column, kind in zip(st.columns(4), roster.CHANGE_KINDS, strict=True):
         column.metric(t(f"importer.change_{kind}"), int(counts.get(kind, 0)))
@@ -137,4 +138,4 @@ else:
         st.info(t("importer.no_changes"))
     else:
         st.dataframe(changes, hide_index=True, key="imp_changes")
-        ui.download_buttons(changes, f"changes_{old}_to_{new}", t, key="imp_changes_dl")
+        downloads.download_buttons(changes, f"changes_{old}_to_{new}", t, key="imp_changes_dl")

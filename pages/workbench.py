@@ -4,14 +4,15 @@ import time
 
 import streamlit as st
 
-from app import roster, ui
+from app import roster
 from app.core import md
 from app.core.config import data_paths
 from app.data import dictionary, sandbox, workbench
+from app.ui import downloads, locale, session, snapshots, url, widgets
 
-t = ui.current_translator()
-lang = ui.current_language()
-snapshot = ui.chosen_snapshot()
+t = locale.current_translator()
+lang = locale.current_language()
+snapshot = snapshots.chosen_snapshot()
 
 st.title(t("workbench.title"))
 st.caption(
@@ -23,7 +24,7 @@ saved = {q.name: q for q in workbench.saved_queries()}
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def catalogue(snapshot: str, loaded: tuple[str, ...]) -> list[dictionary.ObjectDoc]:
-    return dictionary.describe(ui.connection(), snapshot)
+    return dictionary.describe(session.connection(), snapshot)
 
 
 def load_saved() -> None:
@@ -74,10 +75,10 @@ with editor:
             except workbench.BadParameter:
                 default = workbench.coerce(p, "") if p.type in ("text", "bool") else 0
             if p.type == "bool":
-                ui.check_flag(t, key)
+                url.check_flag(t, key)
             with column:
                 if p.type in ("int", "float"):  # bounded; a bad default or URL value: 0
-                    values[p.name] = ui.number_input(t, label, key, p.type, p.default)
+                    values[p.name] = url.number_input(t, label, key, p.type, p.default)
                 elif p.type == "bool":
                     values[p.name] = st.checkbox(
                         label, value=bool(default), key=key, bind="query-params"
@@ -100,7 +101,7 @@ with editor:
         started = time.monotonic()
         outcome: dict[str, object] = {"sql": sql, "values": values, "snapshot": snapshot}
         try:
-            result = workbench.run(ui.query_pool(), sql or "", values, snapshot)
+            result = workbench.run(session.query_pool(), sql or "", values, snapshot)
             outcome |= {"frame": result.frame, "truncated": result.truncated}
         except sandbox.SqlProblem as err:  # refused, bad parameter, timeout, engine fault
             outcome["error"] = err.message(t)
@@ -131,7 +132,7 @@ with editor:
                 st.warning(t(which, n=len(frame), cap=cap))
             st.dataframe(shown, hide_index=True, key="wb_table")
             name = st.session_state.get("wb_saved") or "query"
-            ui.download_buttons(frame, name, t, key="wb")
+            downloads.download_buttons(frame, name, t, key="wb")
 
 with schema:
     st.subheader(t("workbench.schema"))
@@ -142,4 +143,4 @@ with schema:
             st.caption(obj.row_zh if lang == "zh" else obj.row)
             columns = dictionary.columns_in(obj, lang)
             st.dataframe(columns, hide_index=True, key=f"wb_schema_{obj.name}")
-    ui.provenance_link(t)
+    widgets.provenance_link(t)

@@ -13,7 +13,8 @@ from app.core import structure
 from app.core.config import ROOT, data_paths
 from app.core.models import Host, PushModel
 from app.data import db
-from app.figures import charts, geo, maps, palette
+from app.figures import choropleth, geo, maps, palette, text
+from app.ui import figures
 from tests.explore_fixtures import _geo_tmp, isolated_geo_cache  # noqa: F401 (autouse)
 
 MAX_MAP_BYTES = 400 * 1024
@@ -59,11 +60,9 @@ def test_layer_is_cached_on_disk_under_the_data_folder(data_copy, divisions, mon
     first = geo.layer("jiangsu_cities", adcodes)
     files = list((data_copy.root / "cache").glob("geo-jiangsu_cities-*.json"))
     assert len(files) == 1
-    geo.layer.clear()
     files[0].write_text(json.dumps({"type": "FeatureCollection", "features": ["from-disk"]}))
     assert geo.layer("jiangsu_cities", adcodes)["features"] == ["from-disk"]
     files[0].write_text("{damaged")
-    geo.layer.clear()
     assert geo.layer("jiangsu_cities", adcodes) == first  # rebuilt, not raised
 
 
@@ -86,7 +85,7 @@ def test_local_topojson_is_a_valid_empty_topology() -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_map_is_under_budget_with_one_choropleth_and_credit(lang) -> None:
-    for name, fig in maps.map_figures(lang).items():
+    for name, fig in figures.map_figures(lang).items():
         size = maps.payload_bytes(fig)
         assert size["boundaries"] > 10_000, name  # the boundaries are served, not embedded
         assert sum(size.values()) < MAX_MAP_BYTES, name
@@ -97,7 +96,7 @@ def test_every_map_is_under_budget_with_one_choropleth_and_credit(lang) -> None:
 
 
 def test_city_map_colours_each_city_by_its_host() -> None:
-    fig = maps.city_map("en", "host")
+    fig = figures.city_map("en", "host")
     chor = fig.data[0]
     ticktext = list(chor.colorbar.ticktext)
     by_city = dict(zip(chor.locations, (ticktext[z] for z in chor.z), strict=True))
@@ -105,7 +104,7 @@ def test_city_map_colours_each_city_by_its_host() -> None:
     assert by_city["320300"] == by_city["320900"] == "Industry and IT bureau"  # Xuzhou, Yancheng
     assert by_city["320100"] == "Constituent department of the government"  # Nanjing
     assert list(chor.z).count(ticktext.index("Government general office")) == 8
-    nature = maps.city_map("zh", "nature").data[0]
+    nature = figures.city_map("zh", "nature").data[0]
     names = list(nature.colorbar.ticktext)
     assert sorted(
         loc for loc, z in zip(nature.locations, nature.z, strict=True) if names[z] == "事业单位"
@@ -116,7 +115,7 @@ def test_city_map_colours_each_city_by_its_host() -> None:
 
 
 def test_county_map_seed_is_not_named_with_a_legend_in_the_language() -> None:
-    chor = maps.county_map("zh").data[0]
+    chor = figures.county_map("zh").data[0]
     assert len(chor.locations) == 95
     assert list(chor.colorbar.ticktext) == ["来源未指明哪个县(市、区)"]
 
@@ -136,20 +135,20 @@ def test_county_map_colours_an_imported_roster_by_host(data_copy) -> None:
     from app.data.build import build
 
     build(data_copy)
-    chor = maps.county_map("en", "roster").data[0]
+    chor = figures.county_map("en", "roster").data[0]
     labels = list(chor.colorbar.ticktext)
     state = {loc: labels[z] for loc, z in zip(chor.locations, chor.z, strict=True)}
     assert state["320102"] == "Independent agency"
     assert state["320105"] == "Industry and IT bureau"
     assert state["320104"] == "No big-data agency (per roster)"
     # the seed is untouched
-    assert set(maps.county_map("en").data[0].colorbar.ticktext) == {
+    assert set(figures.county_map("en").data[0].colorbar.ticktext) == {
         "Source does not say which county"
     }
 
 
 def test_china_map_push_models_and_three_level_markers() -> None:
-    fig = maps.china_map("en")
+    fig = figures.china_map("en")
     chor = fig.data[0]
     labels = list(chor.colorbar.ticktext)
     state = {loc: labels[z] for loc, z in zip(chor.locations, chor.z, strict=True)}
@@ -179,7 +178,7 @@ def test_palette_one_distinct_colour_per_host_and_model() -> None:
 
 
 def test_discrete_colorscale_puts_each_index_in_its_own_band() -> None:
-    scale = charts.discrete_colorscale(["#111111", "#222222", "#333333"])
+    scale = choropleth.discrete_colorscale(["#111111", "#222222", "#333333"])
     n = 3
     for i, colour in enumerate(["#111111", "#222222", "#333333"]):
         pos = (i + 0.5) / n  # where value i lands with zmin -0.5, zmax n-0.5
@@ -188,8 +187,25 @@ def test_discrete_colorscale_puts_each_index_in_its_own_band() -> None:
 
 
 def test_hover_text_from_data_is_escaped() -> None:
-    assert charts.esc("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
-    assert "<script>" not in charts.wrap("<script>alert(1)</script>" * 3)
+    assert text.esc("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+    assert "<script>" not in text.wrap("<script>alert(1)</script>" * 3)
     assert structure.selection_codes({"selection": {"points": [{"customdata": "320100"}]}}) == [
         "320100"
     ]
+
+
+def test_map_builders_are_pure_and_share_one_county_builder(divisions) -> None:
+    """app.figures.maps builds from frames (no Streamlit); the national county map is the
+    Jiangsu builder drawn with the national style (no city line, thinner borders, taller)."""
+    con = db.connect(data_paths())
+    agencies, codes = db.view(con, "v_agencies"), db.view(con, "codes")
+    adcodes = geo.jiangsu_county_codes(divisions)
+    bounds = maps.Boundaries(geo.layer("jiangsu_counties", adcodes), "counties.json")
+    jiangsu = maps.county_map(divisions, agencies, codes, bounds, "en", adcodes)
+    national = maps.county_map(
+        divisions, agencies, codes, bounds, "en", adcodes, maps.NATIONAL_COUNTIES
+    )
+    assert jiangsu.data[0].geojson == national.data[0].geojson == "counties.json"
+    assert jiangsu.data[0].marker.line.width == 0.4 and national.data[0].marker.line.width == 0.2
+    assert national.layout.height == maps.NATIONAL_HEIGHT > jiangsu.layout.height
+    assert "Nanjing" in jiangsu.data[0].text[0] and "Nanjing" not in national.data[0].text[0]

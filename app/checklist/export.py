@@ -15,7 +15,7 @@ import pandas as pd
 from app.checklist.store import audit_log
 from app.checklist.table import overall
 from app.core import md
-from app.core.i18n import column, translator
+from app.core.i18n import column_name, translator
 from app.data import exports
 
 COLUMNS = [
@@ -39,7 +39,7 @@ COLUMNS = [
 
 def export_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The columns a meeting needs, in the chosen language (text cells; exports neutralise)."""
-    title, detail = column("title", lang), column("detail", lang)
+    title, detail = column_name("title", lang), column_name("detail", lang)
     return frame.rename(columns={title: "title", detail: "detail"})[COLUMNS]
 
 
@@ -60,7 +60,7 @@ def _cell(value: object) -> str:
 def to_markdown(frame: pd.DataFrame, lang: str) -> str:
     """A meeting handout: progress, then each item with status, owner, due and notes."""
     t = translator(lang)
-    title = column("title", lang)
+    title = column_name("title", lang)
     done, total = overall(frame)
     lines = [f"# {_cell(t('checklist.title'))}", ""]
     lines.append(_cell(t("checklist.progress_overall", done=done, total=total)))

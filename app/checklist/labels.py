@@ -10,7 +10,7 @@ import pandas as pd
 
 from app.checklist.model import STATUSES, ItemState
 from app.core import md
-from app.core.i18n import column
+from app.core.i18n import column_name
 
 Translator = Callable[..., str]
 ITEM_COLUMNS = ("rec_id", "title", "addresses", "status", "owner", "due", "notes")
@@ -22,11 +22,11 @@ def status(t: Translator, code: str) -> str:
 
 
 def title_column(lang: str) -> str:
-    return str(column("title", lang))
+    return str(column_name("title", lang))
 
 
 def detail_column(lang: str) -> str:
-    return str(column("detail", lang))
+    return str(column_name("detail", lang))
 
 
 def groups(progress: pd.DataFrame, titles: pd.Series, t: Translator) -> pd.DataFrame:

@@ -11,6 +11,7 @@ import tomllib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 LANGUAGES = ("zh", "en")
@@ -48,6 +49,13 @@ def translator(lang: str) -> Callable[..., str]:
     return t
 
 
-def column(name: str, lang: str) -> str:
-    """The language's column of a bilingual pair: column("title", "zh") == "title_zh"."""
-    return f"{name}_{lang if lang in LANGUAGES else DEFAULT_LANGUAGE}"
+def column_name(name: str, lang: str) -> str:
+    """The column of a bilingual pair for the language: ("name", "zh") -> "name_zh"."""
+    return f"{name}_zh" if lang == "zh" else f"{name}_en"
+
+
+def column(row: Any, name: str, lang: str) -> Any:
+    """A bilingual row's value in the language: column(row, "name", lang) reads name_zh or
+    name_en (row: a pandas Series or mapping, or a named tuple from itertuples())."""
+    key = column_name(name, lang)
+    return getattr(row, key) if isinstance(row, tuple) else row[key]

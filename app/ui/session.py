@@ -1,0 +1,59 @@
+"""The process's data for every session: the DuckDB connection, the query pool, cached
+view reads and code labels, and forgetting them after an import or a rebuild."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from app import roster
+from app.core.config import data_paths
+from app.core.i18n import column_name, translator
+from app.data import db
+from app.data.query_pool import QueryPool
+
+
+@st.cache_resource(show_spinner=False, validate=db.is_alive)
+def connection() -> duckdb.DuckDBPyConnection:
+    """The process's one base connection; every query takes its own cursor from it.
+
+    Only the app's own SQL runs here. Should DuckDB ever invalidate it (a fatal error),
+    the next use opens a new one instead of failing every page of every session."""
+    paths = data_paths()
+    roster.clean_leftovers(paths)  # what a killed import left behind, if no import runs now
+    return db.connect(paths)
+
+
+@st.cache_resource(show_spinner=False)
+def query_pool() -> QueryPool:
+    """The worker processes that run user SQL (workbench) on the read-only engine."""
+    return QueryPool(data_paths())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def view(name: str, snapshot: str | None = None) -> pd.DataFrame:
+    """A whole view as a DataFrame (views are small; results cached per snapshot)."""
+    return db.view(connection(), name, snapshot=snapshot)
+
+
+@st.cache_resource(show_spinner=False)
+def _labels(lang: str) -> dict[tuple[str, str], str]:
+    """(domain, code) -> label in one language; the codes table never changes at run time."""
+    codes = db.view(connection(), "codes")
+    label_column = column_name("label", lang)
+    return {(r.domain, r.code): str(getattr(r, label_column)) for r in codes.itertuples()}
+
+
+def label(domain: str, code: str | None, lang: str) -> str:
+    """A code's label (host, nature, ...) in the current language; "unknown" when empty."""
+    if code is None or code != code:
+        return translator(lang)("app.unknown")
+    return _labels(lang).get((domain, code), code)
+
+
+def clear_caches() -> None:
+    """Forget cached results and the connection (after an import or a rebuild)."""
+    view.clear()
+    _labels.clear()
+    connection.clear()

@@ -1,0 +1,40 @@
+"""Small affordances shared by pages: the source popover beside a figure, the link to the
+data dictionary, the footer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from app.core import md
+from app.core.chinese import simplified
+
+
+def source_popover(t: Callable[..., str], source_ref: str | None, excerpt: str | None) -> None:
+    """The "source" affordance beside a figure: paragraph(s) and the verbatim excerpt (an
+    imported roster brings its own source_ref and excerpt: shown as text, never markup)."""
+
+    with st.popover(t("app.source"), icon=":material/format_quote:"):
+        if not source_ref:
+            st.caption(t("app.not_in_source"))
+            return
+        paragraphs = ", ".join(
+            t("app.paragraph", n=ref.removeprefix("article#p"))
+            for ref in source_ref.split(";")
+            if ref.startswith("article#p")
+        )
+        st.markdown(f"**{md.escape(paragraphs or source_ref)}**")
+        if excerpt:
+            st.text(f"「{excerpt}」")
+            st.caption(t("app.simplified", text=md.escape(simplified(excerpt))))
+
+
+def provenance_link(t: Callable[..., str]) -> None:
+    """A link to the data dictionary and provenance page (/dictionary)."""
+    st.page_link("pages/dictionary.py", label=t("exports.provenance"), icon=":material/menu_book:")
+
+
+def footer(t: Callable[..., str]) -> None:
+    st.divider()
+    st.caption(t("app.footer"))
