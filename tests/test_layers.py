@@ -90,7 +90,6 @@ PENDING = {
     "app.figures.maps",
     "app.figures.scenario_charts",
     "app.scenarios",
-    "app.story",
 }
 
 
