@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
+import pandas as pd
 import streamlit as st
 
 from app import checklist, scenarios, ui
 from app.core import metrics
 from app.figures import maps
 from app.story import briefing, slides
-from app.story.model import Slide, StoryData, Translator
+from app.story.model import ScenarioChoice, Slide, StoryData, Translator
 from app.story.navigation import PRESENT_PARAM, SLIDE_PARAM, parse_present, parse_slide
 from app.story.scenario import choose_scenario
 
@@ -33,12 +34,13 @@ BRIEFING_KEY: Final = "story_briefing"
 class Reader:
     lang: str
     t: Translator
-    snapshot: str | None = None  # the sidebar's snapshot; None: the published one
+    snapshot: str | None = None  # the sidebar picker's choice; None: the views' default
 
-    def view(self, name: str) -> object:
+    def view(self, name: str) -> pd.DataFrame:
+        """A view as of the chosen snapshot (cached by app.ui)."""
         return ui.view(name, self.snapshot)
 
-    def scenario(self) -> object:
+    def scenario(self) -> ScenarioChoice:
         agencies = self.view("v_agencies")
         units = metrics.level_units(ui.view("divisions"))
         preset = self.t("scenarios.preset_model_name")
@@ -70,7 +72,7 @@ def gather(
 ) -> StoryData:
     """The named inputs (the rest stay None)."""
     reader = Reader(lang, t, snapshot)
-    return StoryData(**{name: READERS[name](reader) for name in needs})  # type: ignore[arg-type]
+    return StoryData(**{name: READERS[name](reader) for name in needs})
 
 
 def slide(number: int, lang: str, t: Translator, snapshot: str | None = None) -> Slide:
