@@ -86,7 +86,6 @@ PENDING = {
     "app.core.metrics",
     "app.figures.scenario_charts",
     "app.scenarios",
-    "app.story",
 }
 
 

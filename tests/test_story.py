@@ -10,12 +10,13 @@ from datetime import datetime
 
 import pytest
 
-from app import checklist, scenarios, story
+from app import checklist, scenarios
 from app.core.i18n import translator
 from app.core.models import Host
 from app.data import state_db
 from app.scenarios import Move
-from app.story import briefing
+from app.story import briefing, display, evidence, form, model, navigation, slides
+from app.story.model import Slide, StoryData
 
 HOSTILE = '<script>alert("x")</script>'
 
@@ -25,13 +26,17 @@ def _private_state(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(state_db.ENV, raising=False)
 
 
-def slides(lang: str) -> tuple[story.StoryData, list[story.Slide]]:
+def gather(lang: str) -> StoryData:
+    return form.gather(slides.EVERY_INPUT, lang, translator(lang))
+
+
+def every_slide(lang: str) -> tuple[StoryData, list[Slide]]:
     t = translator(lang)
-    data = story.gather(lang, t)
-    return data, story.build_all(data, lang, t)
+    data = gather(lang)
+    return data, slides.build_all(data, lang, t)
 
 
-def facts(slide: story.Slide) -> dict[str, str]:
+def facts(slide: Slide) -> dict[str, str]:
     return {f.label: f.value for f in slide.facts}
 
 
@@ -57,7 +62,7 @@ def facts(slide: story.Slide) -> dict[str, str]:
     ],
 )
 def test_parse_slide(raw: str | None, expected: tuple[int, bool]) -> None:
-    assert story.parse_slide(raw, story.COUNT) == expected
+    assert navigation.parse_slide(raw, slides.COUNT) == expected
 
 
 @pytest.mark.parametrize(
@@ -72,13 +77,13 @@ def test_parse_slide(raw: str | None, expected: tuple[int, bool]) -> None:
     ],
 )
 def test_parse_present(raw: str | None, expected: tuple[bool, bool]) -> None:
-    assert story.parse_present(raw) == expected
+    assert navigation.parse_present(raw) == expected
 
 
 def test_sentence_is_verbatim_and_empty_when_absent() -> None:
     text = "甲乙。丙上下對口丁。戊"
-    assert story.sentence(text, "上下對口") == "丙上下對口丁。"
-    assert story.sentence(text, "不在") == ""
+    assert evidence.sentence(text, "上下對口") == "丙上下對口丁。"
+    assert evidence.sentence(text, "不在") == ""
 
 
 # --- slides from the views ----------------------------------------------------------------
@@ -87,9 +92,9 @@ def test_sentence_is_verbatim_and_empty_when_absent() -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_seven_slides_in_order_with_the_source_figures(lang: str) -> None:
     t = translator(lang)
-    data, built = slides(lang)
+    data, built = every_slide(lang)
     assert [s.number for s in built] == list(range(1, 8))
-    assert [s.key for s in built] == [k for k, _ in story.SLIDES]
+    assert [s.key for s in built] == [s.key for s in slides.SLIDES]
     assert [s.title for s in built] == [t(f"story.s{i}_title") for i in range(1, 8)]
     # 1: headline counts from v_reported_vs_computed
     assert list(facts(built[0]).values()) == ["13", "95", "76", "28"]
@@ -117,8 +122,33 @@ def test_seven_slides_in_order_with_the_source_figures(lang: str) -> None:
     assert [f.value for f in built[6].facts][3] == "8% → 100%"
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_slide_is_built_from_the_inputs_it_declares(lang: str) -> None:
+    t = translator(lang)
+    data, built = every_slide(lang)
+    assert set(form.READERS) == model.INPUTS == slides.EVERY_INPUT
+    for number, spec in enumerate(slides.SLIDES, start=1):
+        alone = StoryData(**{name: getattr(data, name) for name in spec.needs})
+        slide = slides.build(number, alone, lang, t)  # an undeclared input would be None
+        assert replace(slide, charts=()) == replace(built[number - 1], charts=())
+        assert [c.key for c in slide.charts] == [c.key for c in built[number - 1].charts]
+
+
+def test_a_slide_declaring_an_unknown_input_is_refused() -> None:
+    with pytest.raises(ValueError, match="nowhere"):
+        slides.SlideSpec("x", slides.SLIDES[0].build, frozenset({"nowhere"}))
+
+
+def test_lists_and_the_briefing_follow_the_catalogue() -> None:
+    zh, en = every_slide("zh")[1], every_slide("en")[1]
+    assert "、" in zh[3].points[0] and ", " in en[3].points[0] and "、" not in en[3].points[0]
+    when = datetime(2026, 1, 1)
+    assert '<html lang="zh-Hans">' in briefing.render(zh[:1], "zh", translator("zh"), when)
+    assert '<html lang="en">' in briefing.render(en[:1], "en", translator("en"), when)
+
+
 def test_every_excerpt_is_verbatim_source_text() -> None:
-    data, built = slides("zh")
+    data, built = every_slide("zh")
     paragraphs = dict(zip(data.sources["source_ref"], data.sources["excerpt"], strict=True))
     for slide in built:
         assert slide.excerpts, slide.key
@@ -132,15 +162,15 @@ def test_slides_follow_the_data_not_copied_numbers() -> None:
     """Change the view frames: the slides change with them."""
     lang = "en"
     t = translator(lang)
-    data = story.gather(lang, t)
+    data = gather(lang)
     coverage = data.county_coverage.copy()
     coverage["n"] = [90, 5]
     metrics_frame = data.level_metrics.copy()
     metrics_frame.loc[metrics_frame["level"] == "county", ["with_agency", "aligned"]] = [90, 3]
     changed = replace(data, county_coverage=coverage, level_metrics=metrics_frame)
-    three = story.build(3, changed, lang, t)
+    three = slides.build(3, changed, lang, t)
     assert [f.value for f in three.facts] == ["95", "90", "5"]
-    five = story.build(5, changed, lang, t)
+    five = slides.build(5, changed, lang, t)
     assert [f.note for f in five.facts][4] == t("gap.fraction", fraction="90/95")
     assert [f.note for f in five.facts][7] == t("gap.fraction", fraction="3/76")
 
@@ -150,7 +180,7 @@ def test_checklist_progress_is_read_from_the_store() -> None:
     checklist.save_item("rec-1", 0, edit, "Ana")
     checklist.save_item("int-2", 0, checklist.make_edit("blocked", "", None, ""), "Ana")
     t = translator("en")
-    _, built = slides("en")
+    _, built = every_slide("en")
     six = facts(built[5])
     assert six[t("checklist.progress")] == t("story.done_of", done=1, total=33)
     assert six[t("story.category_recommendation")] == t("story.done_of", done=1, total=12)
@@ -172,7 +202,7 @@ def test_the_newest_saved_scenario_is_shown_not_the_preset() -> None:
         con.execute(
             "UPDATE scenario SET saved_at = '2020-01-01T00:00:00+00:00' WHERE name = 'older'"
         )
-    data, built = slides("en")
+    data, built = every_slide("en")
     assert not data.scenario.preset and data.scenario.scenario.name == HOSTILE
     seven = built[6]
     assert HOSTILE in seven.notice and "Ana" in seven.notice
@@ -185,32 +215,32 @@ def test_an_unusable_saved_scenario_falls_back_to_the_preset_with_a_notice() -> 
     with state_db.transaction() as con:
         con.execute("UPDATE scenario SET body = '{not json' WHERE name = 'broken'")
     t = translator("zh")
-    data, built = slides("zh")
+    data, built = every_slide("zh")
     assert data.scenario.preset and data.scenario.problem == "story.saved_unusable"
     assert built[6].notice.startswith(t("story.saved_unusable"))
 
 
 def test_build_rejects_a_slide_outside_the_story() -> None:
-    data = story.gather("en", translator("en"))
+    data = gather("en")
     with pytest.raises(ValueError, match="slide 8"):
-        story.build(8, data, "en", translator("en"))
+        slides.build(8, data, "en", translator("en"))
 
 
 def test_projector_copy_is_taller_and_leaves_the_original_alone() -> None:
-    data = story.gather("en", translator("en"))
-    fig = data.maps["city"]
+    data = gather("en")
+    fig = data.city_map
     height = fig.layout.height
-    big = story.for_projector(fig)
-    assert big.layout.height == int(height * story.PROJECTOR_SCALE)
+    big = display.for_projector(fig)
+    assert big.layout.height == int(height * display.PROJECTOR_SCALE)
     assert fig.layout.height == height and big.layout.font.size is None
-    bars = story.build(5, data, "en", translator("en")).charts[0].figure
-    big_bars = story.for_projector(bars)
-    assert big_bars.layout.font.size == story.PROJECTOR_FONT and big_bars.layout.yaxis.automargin
+    bars = slides.build(5, data, "en", translator("en")).charts[0].figure
+    big_bars = display.for_projector(bars)
+    assert big_bars.layout.font.size == display.PROJECTOR_FONT and big_bars.layout.yaxis.automargin
     assert bars.layout.font.size is None
 
 
 def test_presentation_css_is_static_and_hides_the_chrome() -> None:
-    css = story.PRESENTATION_CSS
+    css = display.PRESENTATION_CSS
     assert css.startswith("<style>") and css.endswith("</style>")
     for testid in ("stSidebar", "stHeader", "stToolbar"):
         assert f'[data-testid="{testid}"]' in css
@@ -223,7 +253,7 @@ def test_presentation_css_is_static_and_hides_the_chrome() -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_briefing_is_one_self_contained_document(lang: str) -> None:
     t = translator(lang)
-    _, built = slides(lang)
+    _, built = every_slide(lang)
     when = datetime(2026, 11, 27, 9, 30)
     doc = briefing.render(built, lang, t, when)
     n_charts, n_maps = briefing.chart_count(built)
@@ -251,8 +281,9 @@ def test_briefing_is_one_self_contained_document(lang: str) -> None:
 
 
 def test_briefing_maps_carry_their_geojson() -> None:
-    data = story.gather("en", translator("en"))
-    for name, fig in data.maps.items():
+    data = gather("en")
+    for name in ("city_map", "county_map", "china_map"):
+        fig = getattr(data, name)
         assert isinstance(fig.data[0].geojson, str), name  # the app serves it by URL
         inline = briefing.self_contained(fig)
         geojson = inline.data[0].geojson
@@ -265,7 +296,7 @@ def test_briefing_maps_carry_their_geojson() -> None:
 def test_briefing_escapes_data_text() -> None:
     scenarios.save(scenarios.make(HOSTILE, note=HOSTILE), "<b>who</b>", overwrite=False)
     t = translator("en")
-    _, built = slides("en")
+    _, built = every_slide("en")
     doc = briefing.render(built, "en", t, datetime(2026, 1, 1))
     assert HOSTILE not in doc and "<b>who</b>" not in doc
     assert html.escape(HOSTILE) in doc and "&lt;b&gt;who&lt;/b&gt;" in doc

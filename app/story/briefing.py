@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
@@ -21,11 +21,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from app.core.chinese import simplified
 from app.figures import geo
-from app.story import Slide
-
-Translator = Callable[..., str]
+from app.story.evidence import simplified_line
+from app.story.model import Slide, Translator
 
 BASE_TOPOJSON: Final = geo.STATIC_DIR / "world_110m.json"
 TOPOJSON_NAMES: Final = ("world_110m", "world_50m")  # what plotly.js looks up for a world map
@@ -122,9 +120,8 @@ def chart_html(fig: go.Figure, div_id: str) -> str:
 
 def _excerpt_html(text: str, paragraphs: Sequence[str], t: Translator, lang: str) -> str:
     paras = ", ".join(t("story.paragraph_excerpt", n=p) for p in paragraphs)
-    extra = ""
-    if lang == "zh":
-        extra = f'<span class="simplified">{esc(t("app.simplified", text=simplified(text)))}</span>'
+    line = simplified_line(text, lang, t)
+    extra = f'<span class="simplified">{esc(line)}</span>' if line else ""
     return (
         f'<blockquote><span class="para">{esc(paras or t("app.not_in_source"))}</span>'
         f"「{esc(text)}」{extra}</blockquote>"
@@ -171,7 +168,7 @@ def render(slides: Sequence[Slide], lang: str, t: Translator, exported_at: datet
     body = "\n".join(slide_html(s, t, lang) for s in slides)
     when = exported_at.strftime("%Y-%m-%d %H:%M")
     return f"""<!DOCTYPE html>
-<html lang="{"zh-Hans" if lang == "zh" else "en"}">
+<html lang="{esc(t("story.html_lang"))}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">
