@@ -6,11 +6,11 @@ import streamlit as st
 
 from app import ui
 from app.core import md
-from app.figures import maps
 from app.story import briefing, display, form
 from app.story.evidence import simplified_line
 from app.story.model import Chart, Fact
 from app.story.slides import COUNT
+from app.ui import figures
 
 t = ui.current_translator()
 lang = ui.current_language()
@@ -99,7 +99,7 @@ def draw_chart(chart: Chart) -> None:
     st.plotly_chart(
         display.for_projector(chart.figure) if place.present else chart.figure,
         key=f"story_{slide.key}_{chart.key}",
-        config=maps.chart_config() if chart.is_map else {"displaylogo": False},
+        config=figures.chart_config() if chart.is_map else {"displaylogo": False},
         width="stretch",
         # the app theme would reset a chart's larger type (maps keep theirs)
         theme=None if place.present and not chart.is_map else "streamlit",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import plotly.graph_objects as go
@@ -12,6 +13,7 @@ from shapely.geometry import shape
 from app.core import structure
 from app.core.config import ROOT, data_paths
 from app.core.models import Host, PushModel
+from app.core.text import html_text
 from app.data import db
 from app.figures import choropleth, geo, maps, palette, text
 from app.ui import figures
@@ -150,7 +152,7 @@ def test_county_map_colours_an_imported_roster_by_host(data_copy) -> None:
 def test_china_map_push_models_and_three_level_markers() -> None:
     fig = figures.china_map("en")
     chor = fig.data[0]
-    labels = list(chor.colorbar.ticktext)
+    labels = [html.unescape(x) for x in chor.colorbar.ticktext]  # plotly decodes entities
     state = {loc: labels[z] for loc, z in zip(chor.locations, chor.z, strict=True)}
     assert state["440000"].startswith("Model 1") and state["310000"].startswith("Model 1")
     assert state["510000"].startswith("Model 3")
@@ -187,7 +189,7 @@ def test_discrete_colorscale_puts_each_index_in_its_own_band() -> None:
 
 
 def test_hover_text_from_data_is_escaped() -> None:
-    assert text.esc("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+    assert html_text("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
     assert "<script>" not in text.wrap("<script>alert(1)</script>" * 3)
     assert structure.selection_codes({"selection": {"points": [{"customdata": "320100"}]}}) == [
         "320100"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from dataclasses import replace
@@ -13,6 +12,7 @@ import pytest
 from app import checklist, scenarios
 from app.core.i18n import translator
 from app.core.models import Host
+from app.core.text import html_text
 from app.data import state_db
 from app.scenarios import Move
 from app.story import briefing, display, evidence, form, model, navigation, slides
@@ -270,13 +270,13 @@ def test_briefing_is_one_self_contained_document(lang: str) -> None:
     assert "window.PlotlyGeoAssets = " in doc.split("<script>", 3)[1] + doc.split("<script>", 3)[2]
     # text, figures, excerpts, dates
     for s in built:
-        assert f"{s.number}. {html.escape(s.title)}" in doc
+        assert f"{s.number}. {html_text(s.title)}" in doc
         for f in s.facts:
-            assert html.escape(f.value) in doc
+            assert html_text(f.value) in doc
         for ex in s.excerpts:
-            assert html.escape(ex.text) in doc
-    assert html.escape(t("app.as_of")) in doc
-    assert html.escape(t("story.exported_at", when="2026-11-27 09:30")) in doc
+            assert html_text(ex.text) in doc
+    assert html_text(t("app.as_of")) in doc
+    assert html_text(t("story.exported_at", when="2026-11-27 09:30")) in doc
     assert f'<html lang="{"zh-Hans" if lang == "zh" else "en"}">' in doc
 
 
@@ -299,7 +299,7 @@ def test_briefing_escapes_data_text() -> None:
     _, built = every_slide("en")
     doc = briefing.render(built, "en", t, datetime(2026, 1, 1))
     assert HOSTILE not in doc and "<b>who</b>" not in doc
-    assert html.escape(HOSTILE) in doc and "&lt;b&gt;who&lt;/b&gt;" in doc
+    assert html_text(HOSTILE) in doc and "&lt;b&gt;who&lt;/b&gt;" in doc
 
 
 def test_geo_assets_script_is_inert_json() -> None:

@@ -7,9 +7,10 @@ import time
 
 import pytest
 
-from app import story
 from app.core import md, permalink
 from app.core.i18n import translator
+from app.story.navigation import parse_slide
+from app.story.slides import COUNT
 from tests.conftest import run_page
 
 HUGE = "9" * 5000  # past Python's int-conversion limit (4,300 digits)
@@ -34,9 +35,9 @@ def test_number_is_bounded_before_conversion() -> None:
 
 
 def test_parse_slide_survives_thousands_of_digits() -> None:
-    assert story.parse_slide(HUGE, story.COUNT) == (1, True)
-    assert story.parse_slide("0" * 5000 + "2", story.COUNT) == (1, True)
-    assert story.parse_slide("2", story.COUNT) == (2, False)
+    assert parse_slide(HUGE, COUNT) == (1, True)
+    assert parse_slide("0" * 5000 + "2", COUNT) == (1, True)
+    assert parse_slide("2", COUNT) == (2, False)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -44,7 +45,7 @@ def test_story_with_a_huge_slide_number_shows_slide_1_and_a_notice(lang: str) ->
     at = run_page("story", lang, slide=HUGE)
     assert not at.exception
     assert at.header[0].value == f"1\\. {md.escape(translator(lang)('story.s1_title'))}"
-    assert len(at.warning) == 1 and str(story.COUNT) in at.warning[0].value
+    assert len(at.warning) == 1 and str(COUNT) in at.warning[0].value
     assert len(at.warning[0].value) < 500  # the value is cut short, not echoed whole
     assert at.query_params["slide"] == "1"
 

@@ -14,8 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app.core.i18n import column_name
+from app.core.text import html_text
 from app.figures import palette
-from app.figures.text import FONT, esc, wrap
+from app.figures.text import FONT, wrap
 
 # Characters per line of a bar's label: CJK characters are about twice as wide.
 LABEL_WIDTH: Final = {"zh": 16, "en": 24}
@@ -39,7 +40,7 @@ def distribution(
     codes = data[code_column].tolist()
     excerpt = [excerpts.get(f"{figure_prefix}{c}", ("", "")) for c in codes]
     custom = [
-        [code, f"{share:.0%}", wrap(ex[0]), esc(ex[1])]
+        [code, f"{share:.0%}", wrap(ex[0]), html_text(ex[1])]
         for code, share, ex in zip(codes, data["share"], excerpt, strict=True)
     ]
     width = LABEL_WIDTH.get(lang, LABEL_WIDTH["en"])
@@ -58,14 +59,14 @@ def distribution(
             customdata=custom,
             hovertemplate=(
                 "<b>%{y}</b><br>%{x} (%{customdata[1]})<br>"
-                + esc(source_word)
+                + html_text(source_word)
                 + " %{customdata[3]}: 「%{customdata[2]}」<extra></extra>"
             ),
             name="",
         )
     )
     fig.update_layout(
-        title={"text": esc(title), "font": {"size": 14}},
+        title={"text": html_text(title), "font": {"size": 14}},
         height=70 + 30 * len(codes),
         margin={"l": 0, "r": 40, "t": 36, "b": 0},
         xaxis={"visible": False, "range": [0, max(data["n"].max(), 1) * 1.25]},

@@ -15,8 +15,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from app.core.text import html_text
 from app.figures import palette
-from app.figures.text import FONT, esc
+from app.figures.text import FONT
 
 MAP_HEIGHT = 460
 NEUTRAL_LINE = "#FFFFFF"
@@ -41,7 +42,7 @@ def discrete_colorscale(colours: Sequence[str]) -> list[list[Any]]:
 
 def _credit(fig: go.Figure, credit: str) -> None:
     fig.add_annotation(
-        text=esc(credit),
+        text=html_text(credit),
         showarrow=False,
         xref="paper",
         yref="paper",
@@ -88,9 +89,9 @@ def choropleth(
             hovertemplate="%{text}<extra></extra>",
             marker={"line": {"color": NEUTRAL_LINE, "width": 0.8}},
             colorbar={
-                "title": {"text": esc(legend_title), "side": "top"},
+                "title": {"text": html_text(legend_title), "side": "top"},
                 "tickvals": list(range(n)),
-                "ticktext": [esc(c.label) for c in categories],
+                "ticktext": [html_text(c.label) for c in categories],
                 "thickness": 14,
                 "len": min(1.0, 0.12 * n + 0.1),
                 "lenmode": "fraction",
@@ -106,7 +107,7 @@ def choropleth(
             go.Scattergeo(
                 lon=labels["lon"].tolist(),
                 lat=labels["lat"].tolist(),
-                text=[esc(v) for v in labels["text"]],
+                text=[html_text(v) for v in labels["text"]],
                 mode="text",
                 textfont={"size": 12, "color": labels["colour"].tolist(), "family": FONT},
                 hoverinfo="skip",
@@ -165,7 +166,7 @@ def add_markers(fig: go.Figure, points: pd.DataFrame, name: str, symbol: str = "
         go.Scattergeo(
             lon=points["lon"].tolist(),
             lat=points["lat"].tolist(),
-            text=[esc(v) for v in points["text"]],
+            text=[html_text(v) for v in points["text"]],
             mode="markers",
             marker={
                 "symbol": symbol,
@@ -174,7 +175,7 @@ def add_markers(fig: go.Figure, points: pd.DataFrame, name: str, symbol: str = "
                 "line": {"color": "#000000", "width": 1.5},
             },
             hovertemplate="%{text}<extra></extra>",
-            name=esc(name),
+            name=html_text(name),
             showlegend=True,
         )
     )
@@ -205,7 +206,7 @@ def add_lines(fig: go.Figure, lines: Sequence[Sequence[Sequence[float]]], name: 
             mode="lines",
             line={"color": "#7F7F7F", "width": 1},
             hoverinfo="skip",
-            name=esc(name),
+            name=html_text(name),
             showlegend=False,
         )
     )

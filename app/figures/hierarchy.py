@@ -7,8 +7,9 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from app.core.text import html_text
 from app.figures import palette
-from app.figures.text import FONT, esc
+from app.figures.text import FONT
 
 
 def sunburst(
@@ -21,13 +22,13 @@ def sunburst(
     names, colours = [], []
     for row in hierarchy.itertuples(index=False):
         if row.id == "jiangsu":
-            names.append(esc(root_label))
+            names.append(html_text(root_label))
             colours.append("#FFFFFF")
         elif not row.host:
-            names.append(esc(level_labels.get(row.level, row.level)))
+            names.append(html_text(level_labels.get(row.level, row.level)))
             colours.append("#EEEEEE")
         else:
-            names.append(esc(host_labels.get(row.host, row.host)))
+            names.append(html_text(host_labels.get(row.host, row.host)))
             colours.append(palette.host_colour(row.host))
     fig = go.Figure(
         go.Sunburst(

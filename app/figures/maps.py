@@ -17,9 +17,10 @@ import plotly.graph_objects as go
 
 from app.core import structure
 from app.core.i18n import column, translator
+from app.core.text import html_text
 from app.figures import choropleth as ch
 from app.figures import geo, palette
-from app.figures.text import esc, wrap
+from app.figures.text import wrap
 
 BY: Final = ("host", "nature")
 PUSH_MODEL_ORDER: Final = ("1", "2", "3", "jiangsu")
@@ -79,10 +80,10 @@ def city_map(
     cats = ch.present_categories(states["state"].tolist(), _order(codes, by), labels, colours)
     hover = [
         _hover_lines(
-            f"<b>{esc(names.get(r.adcode, r.adcode))}</b>",
-            esc(labels.get(r.state, r.state)),
-            esc(column(r, "name", lang)),
-            f"{esc(t('maps.source'))}: 「{wrap(r.excerpt)}」" if r.excerpt else "",
+            f"<b>{html_text(names.get(r.adcode, r.adcode))}</b>",
+            html_text(labels.get(r.state, r.state)),
+            html_text(column(r, "name", lang)),
+            f"{html_text(t('maps.source'))}: 「{wrap(r.excerpt)}」" if r.excerpt else "",
         )
         for r in states.itertuples(index=False)
     ]
@@ -133,9 +134,9 @@ def county_map(
     parent = dict(zip(divisions["adcode"], divisions["parent_adcode"], strict=True))
     hover = [
         _hover_lines(
-            f"<b>{esc(names.get(r.adcode, r.adcode))}</b>",
-            esc(names.get(parent.get(r.adcode) or "", "")) if style.with_city else "",
-            esc(labels.get(r.state, r.state)),
+            f"<b>{html_text(names.get(r.adcode, r.adcode))}</b>",
+            html_text(names.get(parent.get(r.adcode) or "", "")) if style.with_city else "",
+            html_text(labels.get(r.state, r.state)),
         )
         for r in states.itertuples(index=False)
     ]
@@ -176,9 +177,9 @@ def china_map(
     three = provinces["three_level_structure"].fillna(False).astype(bool)
     hover = [
         _hover_lines(
-            f"<b>{esc(names.get(code, code))}</b>",
-            esc(labels.get(state, state)),
-            esc(t("maps.three_level")) if three.get(code, False) else "",
+            f"<b>{html_text(names.get(code, code))}</b>",
+            html_text(labels.get(state, state)),
+            html_text(t("maps.three_level")) if three.get(code, False) else "",
         )
         for code, state in zip(adcodes, states, strict=True)
     ]

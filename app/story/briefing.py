@@ -5,12 +5,11 @@ JSON. The app's maps reference their boundaries by URL (static/geo) and plotly.j
 for a base topojson (static/world_110m.json): here the boundaries are put into each
 figure, and the base topojson is registered in window.PlotlyGeoAssets before plotly.js
 loads, so plotly.js finds it and fetches nothing. A Content-Security-Policy forbids every
-network request anyway. All text goes through html.escape: data never becomes markup.
+network request anyway. All text goes through app.core.text.html_text: data never becomes markup.
 """
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Sequence
 from datetime import datetime
@@ -21,6 +20,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
+from app.core.text import html_text
 from app.figures import geo
 from app.story.evidence import simplified_line
 from app.story.model import Slide, Translator
@@ -64,10 +64,6 @@ footer { color: #555; font-size: 0.85rem; border-top: 1px solid #ccc; margin-top
 
 class BriefingError(RuntimeError):
     """A map's boundaries could not be put into the briefing."""
-
-
-def esc(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
 
 
 def _script_json(value: Any) -> str:
@@ -121,40 +117,40 @@ def chart_html(fig: go.Figure, div_id: str) -> str:
 def _excerpt_html(text: str, paragraphs: Sequence[str], t: Translator, lang: str) -> str:
     paras = ", ".join(t("story.paragraph_excerpt", n=p) for p in paragraphs)
     line = simplified_line(text, lang, t)
-    extra = f'<span class="simplified">{esc(line)}</span>' if line else ""
+    extra = f'<span class="simplified">{html_text(line)}</span>' if line else ""
     return (
-        f'<blockquote><span class="para">{esc(paras or t("app.not_in_source"))}</span>'
-        f"「{esc(text)}」{extra}</blockquote>"
+        f'<blockquote><span class="para">{html_text(paras or t("app.not_in_source"))}</span>'
+        f"「{html_text(text)}」{extra}</blockquote>"
     )
 
 
 def slide_html(slide: Slide, t: Translator, lang: str) -> str:
     parts = [
         f'<section class="slide" id="slide-{slide.number}">',
-        f"<h2>{slide.number}. {esc(slide.title)}</h2>",
-        f'<p class="lead">{esc(slide.lead)}</p>',
+        f"<h2>{slide.number}. {html_text(slide.title)}</h2>",
+        f'<p class="lead">{html_text(slide.lead)}</p>',
     ]
     if slide.notice:
-        parts.append(f'<p class="notice">{esc(slide.notice)}</p>')
+        parts.append(f'<p class="notice">{html_text(slide.notice)}</p>')
     if slide.facts:
         parts.append('<div class="facts">')
         for f in slide.facts:
-            note = f'<div class="note">{esc(f.note)}</div>' if f.note else ""
+            note = f'<div class="note">{html_text(f.note)}</div>' if f.note else ""
             parts.append(
-                f'<div class="fact"><div class="label">{esc(f.label)}</div>'
-                f'<div class="value">{esc(f.value)}</div>{note}</div>'
+                f'<div class="fact"><div class="label">{html_text(f.label)}</div>'
+                f'<div class="value">{html_text(f.value)}</div>{note}</div>'
             )
         parts.append("</div>")
     if slide.points:
-        parts.append("<ul>" + "".join(f"<li>{esc(p)}</li>" for p in slide.points) + "</ul>")
+        parts.append("<ul>" + "".join(f"<li>{html_text(p)}</li>" for p in slide.points) + "</ul>")
     for chart in slide.charts:
         kind = "map" if chart.is_map else "chart"
         parts.append(
-            f'<div class="chart" data-kind="{kind}"><h3>{esc(chart.title)}</h3>'
+            f'<div class="chart" data-kind="{kind}"><h3>{html_text(chart.title)}</h3>'
             f"{chart_html(chart.figure, f'chart-{slide.number}-{chart.key}')}</div>"
         )
     if slide.excerpts:
-        parts.append(f"<h3>{esc(t('story.sources_heading'))}</h3>")
+        parts.append(f"<h3>{html_text(t('story.sources_heading'))}</h3>")
         parts.extend(_excerpt_html(e.text, e.paragraphs(), t, lang) for e in slide.excerpts)
     parts.append("</section>")
     return "\n".join(parts)
@@ -163,30 +159,31 @@ def slide_html(slide: Slide, t: Translator, lang: str) -> str:
 def render(slides: Sequence[Slide], lang: str, t: Translator, exported_at: datetime) -> str:
     """The whole briefing as one HTML document (UTF-8 text)."""
     contents = "".join(
-        f'<li><a href="#slide-{s.number}">{s.number}. {esc(s.title)}</a></li>' for s in slides
+        f'<li><a href="#slide-{s.number}">{s.number}. {html_text(s.title)}</a></li>' for s in slides
     )
     body = "\n".join(slide_html(s, t, lang) for s in slides)
     when = exported_at.strftime("%Y-%m-%d %H:%M")
+    note, as_of_label = html_text(t("story.offline_note")), html_text(t("story.data_as_of"))
     return f"""<!DOCTYPE html>
-<html lang="{esc(t("story.html_lang"))}">
+<html lang="{html_text(t("story.html_lang"))}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">
+<meta http-equiv="Content-Security-Policy" content="{html_text(CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{esc(t("story.briefing_title"))}</title>
+<title>{html_text(t("story.briefing_title"))}</title>
 <style>{STYLE}</style>
 {geo_assets_script()}
 <script>{get_plotlyjs()}</script>
 </head>
 <body>
 <header>
-<h1>{esc(t("story.briefing_title"))}</h1>
-<p class="meta"><strong>{esc(t("story.data_as_of"))}:</strong> {esc(t("app.as_of"))}</p>
-<p class="meta">{esc(t("story.exported_at", when=when))} {esc(t("story.offline_note"))}</p>
-<nav><h2>{esc(t("story.contents"))}</h2><ul class="contents">{contents}</ul></nav>
+<h1>{html_text(t("story.briefing_title"))}</h1>
+<p class="meta"><strong>{as_of_label}:</strong> {html_text(t("app.as_of"))}</p>
+<p class="meta">{html_text(t("story.exported_at", when=when))} {note}</p>
+<nav><h2>{html_text(t("story.contents"))}</h2><ul class="contents">{contents}</ul></nav>
 </header>
 {body}
-<footer><p>{esc(t("app.footer"))}</p></footer>
+<footer><p>{html_text(t("app.footer"))}</p></footer>
 </body>
 </html>
 """

@@ -8,7 +8,7 @@ from typing import Final
 
 import pandas as pd
 
-from app.core import national, overview
+from app.core import i18n, national, overview
 from app.story import evidence, parts
 from app.story.model import Chart, Excerpt, Fact, Slide, StoryData, Translator
 
@@ -72,7 +72,7 @@ def _level_slide(
 def slide_structure(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
     centre = overview.province_centre(data.agencies)
     facts = (
-        Fact(t("story.centre"), parts.bilingual(centre, "name", lang)),
+        Fact(t("story.centre"), str(i18n.column(centre, "name", lang))),
         Fact(t("overview.centre_host"), parts.label(data.codes, "host", centre["host"], lang, t)),
         Fact(
             t("overview.centre_nature"),
@@ -145,7 +145,7 @@ def slide_national(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
         ),
         Fact(t("story.three_level"), str(len(three))),
     )
-    sep = t("story.list_separator")
+    sep = t("app.list_separator")
     points = tuple(
         t("story.model_line", label=g.label, provinces=sep.join(g.provinces))
         for g in national.groups(models, lang)

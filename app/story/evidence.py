@@ -13,7 +13,6 @@ from typing import Final
 import pandas as pd
 
 from app.core.chinese import simplified
-from app.core.i18n import pick
 from app.story.model import Excerpt, Translator
 
 MODEL_SENTENCE_MARK: Final = "上下對口"  # ¶5: the model provinces' vertically matched structure
@@ -73,4 +72,4 @@ def figure_value(reported: pd.DataFrame, figure_id: str) -> tuple[int | None, in
 
 def simplified_line(text: str, lang: str, t: Translator) -> str:
     """The Simplified rendering of an excerpt for a Chinese reader; '' in other languages."""
-    return pick(lang, t("app.simplified", text=simplified(text)), "") or ""
+    return t("app.simplified", text=simplified(text)) if lang == "zh" else ""

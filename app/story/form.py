@@ -18,11 +18,11 @@ import streamlit as st
 
 from app import checklist, scenarios, ui
 from app.core import metrics
-from app.figures import maps
 from app.story import briefing, slides
 from app.story.model import ScenarioChoice, Slide, StoryData, Translator
 from app.story.navigation import PRESENT_PARAM, SLIDE_PARAM, parse_present, parse_slide
 from app.story.scenario import choose_scenario
+from app.ui import figures
 
 PRESENT_KEY: Final = "story_present"
 PREV_KEY: Final = "story_prev"
@@ -61,9 +61,9 @@ READERS: Final[dict[str, Callable[[Reader], object]]] = {
     "sources": lambda r: ui.view("sources"),
     "checklist_items": lambda r: checklist.items(ui.view("recommendations"), ui.view("sources")),
     "scenario": Reader.scenario,
-    "city_map": lambda r: maps.city_map(r.lang, "host", r.snapshot),
-    "county_map": lambda r: maps.county_map(r.lang, r.snapshot),
-    "china_map": lambda r: maps.china_map(r.lang),
+    "city_map": lambda r: figures.city_map(r.lang, "host", r.snapshot),
+    "county_map": lambda r: figures.county_map(r.lang, r.snapshot),
+    "china_map": lambda r: figures.china_map(r.lang),
 }
 
 

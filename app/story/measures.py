@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.core import gap, metrics
+from app.figures import bars
 from app.story import evidence, parts
 from app.story.model import Chart, Fact, Slide, StoryData, Translator
 
@@ -28,12 +29,12 @@ def slide_gap(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
             facts.append(Fact(parts.metric_label(t, m.level, r.metric), r.shown, fraction))
             if r.shown != "—":
                 points.append(t("story.level_reading", level=level, text=t(r.key, **r.values)))
-    fig = gap.host_shares_figure(
+    counts = bars.level_counts(
         {"city": data.city_host, "county": data.county_host},
         {"city": t("gap.short_city"), "county": t("gap.short_county")},
-        parts.host_labeller(data.codes, lang, t),
-        t("gap.shares_axis"),
     )
+    hosts = bars.hosts_in(counts, parts.host_labeller(data.codes, lang, t))
+    fig = bars.host_shares(counts, hosts, t("gap.shares_axis"))
     return Slide(
         n,
         "gap",

@@ -7,8 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from app.core import structure
-from app.core.i18n import pick
+from app.core import i18n, structure
 from app.story.model import Chart, Translator
 
 HostLabel = Callable[[str | None], str]
@@ -25,17 +24,12 @@ def host_labeller(codes: pd.DataFrame, lang: str, t: Translator) -> HostLabel:
     return lambda code: label(codes, "host", code, lang, t)
 
 
-def bilingual(row: pd.Series, column: str, lang: str) -> str:
-    """The row's column_zh or column_en, whichever is the language's."""
-    return str(pick(lang, row[f"{column}_zh"], row[f"{column}_en"]))
-
-
 def distribution_points(frame: pd.DataFrame, lang: str, t: Translator) -> tuple[str, ...]:
     """One line per category of a distribution view: label, count and share."""
     return tuple(
         t(
             "story.count_line",
-            label=bilingual(r, "label", lang),
+            label=str(i18n.column(r, "label", lang)),
             n=int(r["n"]),
             share=f"{float(r['share']):.0%}",
         )

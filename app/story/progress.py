@@ -8,8 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app import checklist
+from app.core import i18n
 from app.figures import palette
-from app.story import parts
 from app.story.model import Chart, Excerpt, Fact, Slide, StoryData, Translator
 
 STATUS_COLOURS: Final = {
@@ -71,7 +71,7 @@ def slide_recommendations(n: int, data: StoryData, lang: str, t: Translator) -> 
         t(
             "story.rec_line",
             rec_id=r["rec_id"],
-            title=parts.bilingual(r, "title", lang),
+            title=str(i18n.column(r, "title", lang)),
             status=t(f"checklist.status_{r['status']}"),
         )
         for _, r in top.iterrows()
