@@ -85,11 +85,8 @@ def forbidden(name: str, imported: set[str]) -> list[str]:
 PENDING = {
     "app.checklist",
     "app.core.gap",
-    "app.core.metrics",
     "app.figures.geo",
     "app.figures.maps",
-    "app.figures.scenario_charts",
-    "app.scenarios",
     "app.story",
 }
 
