@@ -5,12 +5,10 @@ import streamlit as st
 from app.core.i18n import translator
 from app.ui import links, locale, router, snapshots, widgets
 
-st.set_page_config(
-    page_title=translator(locale.language())("app.title"), page_icon="🗺️", layout="wide"
-)
 router.begin_shell()
-lang = locale.checked_language()
+lang = locale.checked_language()  # reads ?lang= before anything rewrites it
 t = translator(lang)
+st.set_page_config(page_title=t("app.title"), page_icon="🗺️", layout="wide")
 locale.language_switch(t)
 snapshots.data_snapshot(t)  # one picker for every page; pages read snapshots.chosen_snapshot()
 

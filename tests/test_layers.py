@@ -81,21 +81,7 @@ def forbidden(name: str, imported: set[str]) -> list[str]:
     return sorted(i for i in imported if any(i == b or i.startswith(b + ".") for b in banned))
 
 
-# Modules still being split into their layers (issue #10); each leaves this set when it is.
-PENDING = {
-    "app.core.metrics",
-    "app.figures.scenario_charts",
-    "app.scenarios",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True)) if n in PENDING else n
-        for n in sorted(modules())
-    ],
-)
+@pytest.mark.parametrize("name", sorted(modules()))
 def test_module_respects_its_layer(name: str) -> None:
     top, hidden = imports(modules()[name])
     assert not forbidden(name, top), f"{name} ({layer(name)}) imports {forbidden(name, top)}"

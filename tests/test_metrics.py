@@ -1,4 +1,5 @@
-"""Gap metrics: exact values from the seed, and the view agrees with app.metrics."""
+"""Gap metrics: exact values from the seed, read from v_level_metrics (the one place they
+are computed), over a snapshot or over any rows registered in place of the agencies."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from app.core import metrics
 from app.core.config import data_paths
 from app.data import db
+from app.data import metrics as data_metrics
 
 
 @pytest.fixture(scope="module")
@@ -18,16 +20,21 @@ def con():
 
 
 @pytest.fixture(scope="module")
-def seed(con) -> tuple[pd.DataFrame, dict[str, int]]:
-    return db.view(con, "v_agencies"), metrics.level_units(db.view(con, "divisions"))
+def seed(con) -> list[metrics.LevelMetrics]:
+    return data_metrics.level_metrics(con)
+
+
+def rows(con, **columns: list) -> pd.DataFrame:
+    """Agencies rows with the table's columns (those not given left empty)."""
+    return pd.DataFrame(columns).reindex(columns=db.view(con, "agencies").columns)
 
 
 def test_units_are_13_cities_and_95_counties(seed) -> None:
-    assert seed[1] == {"city": 13, "county": 95}
+    assert [m.coverage.denominator for m in seed] == [13, 95]
 
 
 def test_city_metrics_from_the_seed(seed) -> None:
-    city = metrics.level_metrics(*seed)[0]
+    city = seed[0]
     assert city.level == "city"
     assert (city.coverage.numerator, city.coverage.denominator) == (13, 13)
     assert (city.hhi.numerator, city.hhi.denominator) == (73, 169)
@@ -39,26 +46,45 @@ def test_city_metrics_from_the_seed(seed) -> None:
 
 
 def test_county_metrics_from_the_seed(seed) -> None:
-    county = metrics.level_metrics(*seed)[1]
+    county = seed[1]
     assert (county.coverage.numerator, county.coverage.denominator) == (76, 95)
     assert (county.hhi.numerator, county.hhi.denominator) == (2120, 5776)
     assert county.hhi.fraction == Fraction(2120, 5776)
     assert county.effective_hosts.decimal() == "2.72"
     assert (county.alignment.numerator, county.alignment.denominator) == (0, 76)
     assert county.alignment.fraction == 0
+    assert county.units_without == 19
 
 
-def test_view_equals_the_functions_on_the_seed(con, seed) -> None:
+def test_level_metrics_read_the_views_own_columns(con, seed) -> None:
     view = db.view(con, "v_level_metrics")
-    py = metrics.metrics_frame(*seed)
-    assert list(view.columns) == list(py.columns)
-    assert list(view["level"]) == ["city", "county"]
-    for col in ("units", "with_agency", "agencies", "hhi_numerator", "hhi_denominator", "aligned"):
-        assert [int(v) for v in view[col]] == [int(v) for v in py[col]], col
-    for col in ("coverage", "hhi", "effective_hosts", "alignment"):
-        assert view[col].tolist() == pytest.approx(py[col].tolist(), rel=1e-12), col
-    for (_, row), m in zip(view.iterrows(), metrics.level_metrics(*seed), strict=True):
-        assert metrics.from_view(row) == m
+    for (_, row), m in zip(view.iterrows(), seed, strict=True):
+        assert m == metrics.from_view(row)
+        assert (m.hhi.numerator, m.hhi.denominator) == (
+            row["hhi_numerator"],
+            row["hhi_denominator"],
+        )
+        assert m.hhi.value == pytest.approx(row["hhi"], rel=1e-12)
+        assert m.effective_hosts.value == pytest.approx(row["effective_hosts"], rel=1e-12)
+        assert m.coverage.value == pytest.approx(row["coverage"], rel=1e-12)
+        assert m.alignment.value == pytest.approx(row["alignment"], rel=1e-12)
+
+
+def test_the_python_copies_are_gone() -> None:
+    """Every figure once, in SQL: core keeps the definitions, not a second way to count."""
+    for name in (
+        "level_metrics",
+        "metrics_frame",
+        "host_counts",
+        "hhi",
+        "effective_hosts",
+        "coverage",
+        "alignment",
+        "units_with_agency",
+        "level_units",
+        "province_host",
+    ):
+        assert not hasattr(metrics, name), name
 
 
 def test_view_invariants(con) -> None:
@@ -81,20 +107,36 @@ def test_view_header_documents_every_column(con) -> None:
     assert list(doc.columns) == list(db.view(con, "v_level_metrics").columns)
 
 
-def test_functions_on_edge_frames() -> None:
-    empty = pd.DataFrame(columns=["level", "division_adcode", "host"])
-    m = metrics.level_metrics(empty, {"city": 13, "county": 95})
-    assert m[0].coverage.fraction == 0
-    assert m[0].hhi.fraction is None and m[0].hhi.decimal() == "—"
-    assert m[0].alignment.fraction is None
-    named = pd.DataFrame(
-        {
-            "level": ["province", "county", "county", "county"],
-            "division_adcode": ["320000", "320102", "320102", None],
-            "host": ["independent", "independent", "independent", "industry_it_bureau"],
-        }
+def test_the_view_over_edge_rows(con) -> None:
+    empty = data_metrics.level_metrics(con, rows(con))
+    assert empty[0].coverage.fraction == 0 and empty[0].coverage.denominator == 13
+    assert empty[0].hhi.fraction is None and empty[0].hhi.decimal() == "—"
+    assert empty[0].alignment.fraction is None
+    named = rows(
+        con,
+        agency_id=["p", "a", "b", "c"],
+        level=["province", "county", "county", "county"],
+        division_adcode=["320000", "320102", "320102", None],
+        host=["independent", "independent", "independent", "industry_it_bureau"],
     )
+    county = data_metrics.level_metrics(con, named)[1]
     # two agencies in one named county count once; the unnamed one counts as one unit
-    assert metrics.units_with_agency(named, "county") == 2
-    assert metrics.alignment(named, "county").fraction == Fraction(2, 3)
-    assert metrics.hhi(named, "county").fraction == Fraction(5, 9)
+    assert str(county.coverage) == "2/95"
+    assert county.alignment.fraction == Fraction(2, 3)
+    assert county.hhi.fraction == Fraction(5, 9)
+    counts = data_metrics.host_counts(con, named)
+    assert counts[counts["level"] == "county"].set_index("host")["n"].to_dict() == {
+        "independent": 2,
+        "industry_it_bureau": 1,
+    }
+
+
+def test_registered_rows_shadow_the_table_for_their_cursor_only(con) -> None:
+    """Rows of any snapshot label are measured under the snapshot asked for; the base
+    connection and its other cursors keep reading the table."""
+    agencies = db.view(con, "v_agencies").assign(snapshot="elsewhere")
+    only_cities = agencies[agencies["level"] != "county"]
+    shadowed = data_metrics.level_metrics(con, only_cities, snapshot="draft-1")
+    assert [m.agencies for m in shadowed] == [13, 0]
+    assert [m.agencies for m in data_metrics.level_metrics(con)] == [13, 76]
+    assert db.view(con, "v_level_metrics")["agencies"].tolist() == [13, 76]

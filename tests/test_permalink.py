@@ -6,11 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from app import checklist, roster, scenarios
+from app import checklist, roster
 from app.core import compare, md, permalink
 from app.core.config import ROOT, DataPaths, data_paths
 from app.core.i18n import translator
 from app.data import db, state_db
+from app.scenarios import model as scenario_model
+from app.scenarios import results as scenario_results
+from app.scenarios import store as scenario_store
 from tests.conftest import plain, run_page
 
 LINE = "government_services_office"
@@ -223,8 +226,9 @@ def test_checklist_status_owner_item(private_data: DataPaths, lang: str) -> None
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_scenario_opened_and_compared(private_data: DataPaths, lang: str) -> None:
-    agencies = db.view(db.connect(private_data), "v_agencies")
-    scenarios.save(scenarios.as_model_provinces("presenter-1", agencies), "tester", False)
+    base = scenario_results.figures(db.connect(private_data))
+    preset = scenario_model.as_model_provinces("presenter-1", base.metrics, base.counts)
+    scenario_store.save(preset, "tester", False)
     at = run_page("scenarios", lang)
     before = [m.value for m in at.metric]
     at.selectbox(key="scenario").set_value("presenter-1").run()

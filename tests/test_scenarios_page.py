@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 
-from app import scenarios
 from app.data import state_db
+from app.scenarios import store
 from tests.conftest import run_page
 
 NAME = {"zh": "对标先进省份", "en": "As the model provinces"}
@@ -61,7 +61,7 @@ def test_build_save_reopen_compare_export(lang: str) -> None:
     at.button(key="sc_save").click().run()
     assert not at.exception and len(at.success) == 1
     assert at.query_params["scenario"] in ([NAME[lang]], NAME[lang])
-    saved = scenarios.load(NAME[lang])
+    saved = store.load(NAME[lang])
     assert len(saved.steps) == 10 and saved.steps[-1].count == 19
 
     # a second save under the same name is refused until 'overwrite' is ticked
@@ -139,5 +139,5 @@ def test_a_hostile_name_is_shown_as_text() -> None:
     message = at.success[0].value
     assert "<b>" not in message and "](" not in message and "**big**" not in message
     assert "&lt;b&gt;x&lt;\\/b&gt;" in message and "\\*\\*big\\*\\*" in message
-    assert scenarios.load(name).name == name  # stored exactly as typed
+    assert store.load(name).name == name  # stored exactly as typed
     assert at.text_input(key="sc_name").value == name

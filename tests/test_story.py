@@ -9,12 +9,14 @@ from datetime import datetime
 
 import pytest
 
-from app import checklist, scenarios
+from app import checklist
 from app.core.i18n import translator
 from app.core.models import Host
 from app.core.text import html_text
 from app.data import state_db
-from app.scenarios import Move
+from app.scenarios import model as scenarios
+from app.scenarios import store
+from app.scenarios.model import Move
 from app.story import briefing, display, evidence, form, model, navigation, slides
 from app.story.model import Slide, StoryData
 
@@ -192,12 +194,12 @@ def test_checklist_progress_is_read_from_the_store() -> None:
 
 def test_the_newest_saved_scenario_is_shown_not_the_preset() -> None:
     older = scenarios.make("older", steps=())
-    scenarios.save(older, "Bo", overwrite=False)
+    store.save(older, "Bo", overwrite=False)
     step = Move(
         level="city", from_host=Host.INDUSTRY_IT_BUREAU, to_host=Host.GOVERNMENT_SERVICES_OFFICE
     )
     newer = scenarios.make(HOSTILE, note="n", steps=(step,))
-    scenarios.save(newer, "Ana", overwrite=False)
+    store.save(newer, "Ana", overwrite=False)
     with state_db.transaction() as con:  # make the order certain
         con.execute(
             "UPDATE scenario SET saved_at = '2020-01-01T00:00:00+00:00' WHERE name = 'older'"
@@ -211,7 +213,7 @@ def test_the_newest_saved_scenario_is_shown_not_the_preset() -> None:
 
 
 def test_an_unusable_saved_scenario_falls_back_to_the_preset_with_a_notice() -> None:
-    scenarios.save(scenarios.make("broken", steps=()), "Ana", overwrite=False)
+    store.save(scenarios.make("broken", steps=()), "Ana", overwrite=False)
     with state_db.transaction() as con:
         con.execute("UPDATE scenario SET body = '{not json' WHERE name = 'broken'")
     t = translator("zh")
@@ -294,7 +296,7 @@ def test_briefing_maps_carry_their_geojson() -> None:
 
 
 def test_briefing_escapes_data_text() -> None:
-    scenarios.save(scenarios.make(HOSTILE, note=HOSTILE), "<b>who</b>", overwrite=False)
+    store.save(scenarios.make(HOSTILE, note=HOSTILE), "<b>who</b>", overwrite=False)
     t = translator("en")
     _, built = every_slide("en")
     doc = briefing.render(built, "en", t, datetime(2026, 1, 1))

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from app.figures import palette
 
@@ -20,20 +19,22 @@ def before_after_figure(
 ) -> go.Figure:
     """Two stacked bars (before, after), a segment per host in the shared host colours.
 
-    dist: columns host, before, after (scenarios.distribution). The figure is built once
-    per (rows, labels, titles) and shared: callers must not change it (st.plotly_chart
-    only reads it).
+    dist: columns host, before, after (Outcome.distribution).
     """
-    rows = tuple(
+    return figure(bars(dist, host_label), before_name, after_name, axis_title)
+
+
+Bars = tuple[tuple[str, str, int, int], ...]  # (host code, host name, before, after)
+
+
+def bars(dist: pd.DataFrame, host_label: Callable[[str | None], str]) -> Bars:
+    """What the figure draws, as a small hashable value (a cache key for the page)."""
+    return tuple(
         (str(r.host), host_label(r.host), int(r.before), int(r.after)) for r in dist.itertuples()
     )
-    return _figure(rows, before_name, after_name, axis_title)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _figure(
-    rows: tuple[tuple[str, str, int, int], ...], before_name: str, after_name: str, axis_title: str
-) -> go.Figure:
+def figure(rows: Bars, before_name: str, after_name: str, axis_title: str) -> go.Figure:
     fig = go.Figure()
     for host, name, before, after in rows:
         colour = palette.host_colour(host)

@@ -16,8 +16,11 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
-from app import checklist, scenarios, ui
-from app.core import metrics
+from app import checklist, ui
+from app.core.config import SEED_SNAPSHOT
+from app.scenarios import form as scenario_form
+from app.scenarios import model
+from app.scenarios import store as scenario_store
 from app.story import briefing, slides
 from app.story.model import ScenarioChoice, Slide, StoryData, Translator
 from app.story.navigation import PRESENT_PARAM, SLIDE_PARAM, parse_present, parse_slide
@@ -41,10 +44,14 @@ class Reader:
         return ui.view(name, self.snapshot)
 
     def scenario(self) -> ScenarioChoice:
-        agencies = self.view("v_agencies")
-        units = metrics.level_units(ui.view("divisions"))
-        preset = self.t("scenarios.preset_model_name")
-        return choose_scenario(scenarios.saved(), scenarios.load, agencies, units, preset)
+        snapshot = self.snapshot or SEED_SNAPSHOT
+        return choose_scenario(
+            scenario_store.saved(),
+            scenario_store.load,
+            lambda s: scenario_form.outcome(snapshot, model.steps_key(s.steps)),
+            scenario_form.base(snapshot),
+            self.t("scenarios.preset_model_name"),
+        )
 
 
 # StoryData field -> how to read it. The three maps are called here and nowhere else.

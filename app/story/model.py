@@ -14,7 +14,8 @@ from dataclasses import dataclass, fields
 import pandas as pd
 import plotly.graph_objects as go
 
-from app import scenarios
+from app.scenarios.model import Scenario
+from app.scenarios.results import Outcome
 
 Translator = Callable[..., str]
 
@@ -66,7 +67,8 @@ class Slide:
 class ScenarioChoice:
     """The scenario slide 7 shows: the newest saved one, else the source's preset."""
 
-    scenario: scenarios.Scenario
+    scenario: Scenario
+    outcome: Outcome  # its figures before and after (the views over both sets of rows)
     preset: bool
     saved_at: str | None = None
     saved_by: str | None = None

@@ -1,7 +1,7 @@
 """Slide 7: a reform scenario before and after — the newest saved one, else the preset.
 
-The metrics before and after come from app.core.metrics.level_metrics, called in one
-place (before_after) so that call can change without touching the slide.
+The figures before and after are the views' own (app.scenarios.results runs the same SQL
+over the scenario's rows); nothing here recomputes them.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterator
 
 import pandas as pd
 
-from app import scenarios
 from app.core import metrics
 from app.figures.scenario_charts import before_after_figure
+from app.scenarios import model
+from app.scenarios.results import Figures, Outcome
 from app.story import evidence, parts
 from app.story.model import Chart, Fact, ScenarioChoice, Slide, StoryData, Translator
 
@@ -21,9 +22,9 @@ PERCENT_METRICS = ("coverage", "alignment")
 
 def choose_scenario(
     saved: pd.DataFrame,
-    load: Callable[[str], scenarios.Scenario],
-    agencies: pd.DataFrame,
-    units: dict[str, int],
+    load: Callable[[str], model.Scenario],
+    outcome: Callable[[model.Scenario], Outcome],
+    base: Figures,
     preset_name: str,
 ) -> ScenarioChoice:
     """The newest saved scenario that loads and applies; else the model-provinces preset."""
@@ -32,28 +33,24 @@ def choose_scenario(
         newest = saved.sort_values("saved_at", ascending=False, kind="stable").iloc[0]
         try:
             scenario = load(str(newest["name"]))
-            scenarios.apply(scenario, agencies, units)
-        except scenarios.ScenarioError:
+            result = outcome(scenario)
+        except model.ScenarioError:
             problem = "story.saved_unusable"
         else:
             return ScenarioChoice(
                 scenario,
+                result,
                 preset=False,
                 saved_at=None if pd.isna(newest["saved_at"]) else str(newest["saved_at"]),
                 saved_by=None if pd.isna(newest["saved_by"]) else str(newest["saved_by"]),
             )
-    return ScenarioChoice(
-        scenarios.as_model_provinces(preset_name, agencies), preset=True, problem=problem
-    )
+    preset = model.as_model_provinces(preset_name, base.metrics, base.counts)
+    return ScenarioChoice(preset, outcome(preset), preset=True, problem=problem)
 
 
-def before_after(
-    agencies: pd.DataFrame, applied: pd.DataFrame, units: dict[str, int]
-) -> list[tuple[metrics.LevelMetrics, metrics.LevelMetrics]]:
-    """Each level's metrics before and after the scenario."""
-    before = metrics.level_metrics(agencies, units)
-    after = metrics.level_metrics(applied, units)
-    return list(zip(before, after, strict=True))
+def _pairs(outcome: Outcome) -> list[tuple[metrics.LevelMetrics, metrics.LevelMetrics]]:
+    """Each level's metrics before and after."""
+    return list(zip(outcome.before.metrics, outcome.after.metrics, strict=True))
 
 
 def _metric_facts(
@@ -84,15 +81,13 @@ def _notice(choice: ScenarioChoice, t: Translator) -> str:
 
 def slide_scenario(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
     choice = data.scenario
-    units = metrics.level_units(data.divisions)
-    applied = scenarios.apply(choice.scenario, data.agencies, units)
     host_label = parts.host_labeller(data.codes, lang, t)
     charts = tuple(
         Chart(
             f"scenario_{level}",
             t(f"gap.level_{level}"),
             before_after_figure(
-                scenarios.distribution(data.agencies, applied.agencies, level),
+                choice.outcome.distribution(level),
                 host_label,
                 t("scenarios.before"),
                 t("scenarios.after"),
@@ -109,7 +104,7 @@ def slide_scenario(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
         "scenario",
         t("story.s7_title"),
         t("story.s7_lead"),
-        facts=tuple(_metric_facts(before_after(data.agencies, applied.agencies, units), t)),
+        facts=tuple(_metric_facts(_pairs(choice.outcome), t)),
         points=points,
         charts=charts,
         excerpts=evidence.model_sentence(data.sources),

@@ -1,0 +1,243 @@
+"""The scenario page's Streamlit side: its session-state keys, callbacks and cached results.
+
+The scenario being built lives in st.session_state (the steps under STEPS, name and note
+in their text inputs); callbacks change it before the page redraws and leave a message
+under FLASH. Results are cached on small keys, the snapshot and the steps as JSON, never
+on the agencies frame itself (hashing 2,888 national rows on every rerun costs more than
+the page).
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from app import ui
+from app.core import md
+from app.core.codes import jiangsu_cities
+from app.core.i18n import column_name, translator
+from app.data import exports
+from app.figures import scenario_charts
+from app.scenarios import export, model, results, store, wording
+from app.scenarios.model import Scenario, ScenarioError
+from app.ui import editor
+
+# session-state keys this module owns (widget keys included)
+STEPS, OPENED, FLASH = "sc_steps", "sc_opened", "sc_flash"
+NAME, NOTE, OVERWRITE = "sc_name", "sc_note", "sc_overwrite"
+CHOSEN, COMPARE = "scenario", "compare"  # bound to ?scenario= and ?compare=
+
+
+# --- cached results (small keys) ----------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def base(snapshot: str) -> results.Figures:
+    """The snapshot's own figures (the views, nothing applied)."""
+    return results.figures(ui.connection(), snapshot=snapshot)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def outcome(snapshot: str, steps: str) -> results.Outcome:
+    """The steps (model.steps_key) applied to the snapshot's agencies, with both sides'
+    figures; ScenarioError when a step cannot apply (not cached)."""
+    agencies = ui.view("v_agencies", snapshot)
+    return results.outcome(
+        ui.connection(), model.from_steps_key(steps), agencies, snapshot, before=base(snapshot)
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _file(snapshot: str, scenario_json: str, fmt: str) -> bytes:
+    """An export's bytes (made when its button is clicked, then kept)."""
+    scenario = Scenario.model_validate_json(scenario_json)
+    tables = export.report(scenario, outcome(snapshot, model.steps_key(scenario.steps)))
+    return export.to_xlsx(tables) if fmt == "xlsx" else export.to_json(scenario, tables)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _figure(bars: scenario_charts.Bars, before: str, after: str, axis: str) -> go.Figure:
+    return scenario_charts.figure(bars, before, after, axis)
+
+
+def chart(t, host_label, dist) -> go.Figure:
+    """A level's hosts before and after (Outcome.distribution), built once per bars and
+    titles and shared: st.plotly_chart only reads it."""
+    bars = scenario_charts.bars(dist, host_label)
+    return _figure(bars, t("scenarios.before"), t("scenarios.after"), t("scenarios.agencies_axis"))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _city_names(lang: str) -> dict[str, str]:
+    cities = jiangsu_cities(ui.view("divisions"))
+    return dict(zip(cities["adcode"], cities[column_name("name", lang)], strict=True))
+
+
+def labels(lang: str) -> wording.Labels:
+    """Hosts, natures and cities named in the page's language."""
+    return wording.Labels(
+        host=lambda code: ui.label("host", code, lang),
+        nature=lambda code: ui.label("nature", code, lang),
+        cities=_city_names(lang),
+    )
+
+
+# --- the scenario being built --------------------------------------------------------------
+
+
+def start() -> None:
+    st.session_state.setdefault(STEPS, ())
+
+
+def current_outcome(snapshot: str) -> tuple[results.Outcome, ScenarioError | None]:
+    """The steps' outcome, or the source's (no steps) and why the steps cannot apply."""
+    try:
+        return outcome(snapshot, model.steps_key(st.session_state[STEPS])), None
+    except ScenarioError as exc:
+        return outcome(snapshot, model.steps_key(())), exc
+
+
+def message(t, exc: ScenarioError) -> str:
+    return t(exc.key, **md.escape_values(exc.values))
+
+
+def open_chosen(t, chosen: str | None) -> None:
+    """Load the scenario chosen in ?scenario= into the form (once per choice)."""
+    if not chosen or st.session_state.get(OPENED) == chosen:
+        return
+    try:
+        opened = store.load(chosen)
+    except ScenarioError as exc:
+        st.error(message(t, exc))
+        return
+    st.session_state[STEPS] = opened.steps
+    st.session_state[NAME] = opened.name
+    st.session_state[NOTE] = opened.note
+    st.session_state[OPENED] = chosen
+
+
+def show_flash(t) -> None:
+    """The message the last callback left, once."""
+    flashed = st.session_state.pop(FLASH, None)
+    if flashed:
+        kind, key, values = flashed
+        (st.error if kind == "error" else st.success)(t(key, **md.escape_values(values)))
+
+
+# --- callbacks (run before the page redraws) -----------------------------------------------
+
+
+def _flash(kind: str, key: str, **values: object) -> None:
+    st.session_state[FLASH] = (kind, key, values)
+
+
+def _set_steps(steps: tuple, name_key: str | None = None) -> None:
+    st.session_state[STEPS] = tuple(steps)
+    if name_key and not st.session_state.get(NAME):
+        st.session_state[NAME] = translator(ui.current_language())(name_key)
+
+
+def on_add(kind: str) -> None:
+    """Add the step the form `kind` describes (its widgets are keyed sc_<kind>_<field>)."""
+    prefix = f"sc_{kind}_"
+    fields = {
+        k.removeprefix(prefix): v for k, v in st.session_state.items() if k.startswith(prefix)
+    }
+    try:
+        step = model.step_from_form(kind, fields)
+        candidate = model.make("-", steps=(*st.session_state[STEPS], step))
+        outcome(ui.chosen_snapshot(), model.steps_key(candidate.steps))
+    except ScenarioError as exc:
+        _flash("error", exc.key, **exc.values)
+        return
+    _set_steps(candidate.steps)
+    _flash("success", "scenarios.step_added")
+
+
+def on_preset(which: str) -> None:
+    """The preset `which`: "model" (every level on the centre's line) or "fill" (an agency
+    in every county)."""
+    figures = base(ui.chosen_snapshot())
+    build = model.as_model_provinces if which == "model" else model.fill_coverage
+    try:
+        _set_steps(
+            build("-", figures.metrics, figures.counts).steps, f"scenarios.preset_{which}_name"
+        )
+    except ScenarioError as exc:
+        _flash("error", exc.key, **exc.values)
+
+
+def on_clear() -> None:
+    st.session_state[STEPS] = ()
+    st.session_state[NAME] = ""
+    st.session_state[NOTE] = ""
+    st.session_state[CHOSEN] = None
+    st.session_state[OPENED] = None
+
+
+def on_remove(index: int) -> None:
+    st.session_state[STEPS] = (
+        model.make("-", steps=st.session_state[STEPS]).without_step(index).steps
+    )
+
+
+def on_save() -> None:
+    s = st.session_state
+    try:
+        scenario = model.make(s.get(NAME, ""), s.get(NOTE, ""), s[STEPS])
+        outcome(ui.chosen_snapshot(), model.steps_key(scenario.steps))
+        version = store.save(scenario, editor.current(), bool(s.get(OVERWRITE)))
+    except ScenarioError as exc:
+        _flash("error", exc.key, **exc.values)
+        return
+    s[CHOSEN] = scenario.name
+    s[OPENED] = scenario.name
+    _flash("success", "scenarios.saved_ok", name=scenario.name, version=version)
+
+
+def on_delete() -> None:
+    name = st.session_state.get(CHOSEN)
+    if name and store.delete(name):
+        _flash("success", "scenarios.deleted", name=name)
+    st.session_state[CHOSEN] = None
+    st.session_state[OPENED] = None
+
+
+# --- draws -----------------------------------------------------------------------------
+
+
+def export_buttons(t, snapshot: str, xlsx_column, json_column) -> None:
+    """XLSX and JSON of the scenario being built (bytes made only when clicked)."""
+    name = st.session_state.get(NAME) or "scenario"
+    try:
+        scenario = model.make(name, st.session_state.get(NOTE, ""), st.session_state[STEPS])
+    except ScenarioError as exc:
+        st.error(message(t, exc))
+        return
+    for column, fmt in ((xlsx_column, "xlsx"), (json_column, "json")):
+        column.download_button(
+            t(f"scenarios.export_{fmt}"),
+            data=lambda fmt=fmt: _file(snapshot, scenario.model_dump_json(), fmt),
+            file_name=exports.file_name(f"scenario-{name}", fmt),
+            mime=exports.FORMATS[fmt].mime,
+            key=f"sc_export_{fmt}",
+            icon=":material/download:",
+        )
+
+
+def comparison(t, snapshot: str, names: list[str]):
+    """The source beside each named saved scenario (a table), or None; problems shown."""
+    loaded = []
+    for name in names:
+        try:
+            loaded.append(store.load(name))
+        except ScenarioError as exc:
+            st.error(message(t, exc))
+    columns: dict[str, list] = {t("scenarios.baseline"): base(snapshot).metrics}
+    try:
+        for s in loaded:
+            columns[s.name] = outcome(snapshot, model.steps_key(s.steps)).after.metrics
+    except ScenarioError as exc:
+        st.error(message(t, exc))
+        return None
+    return wording.compare_table(t, results.compare(columns))
