@@ -5,17 +5,16 @@ from functools import partial
 
 import streamlit as st
 
-from app import ui
 from app.checklist import form, labels, model, store, table
 from app.core import md
-from app.ui import editor, url_state
+from app.ui import editor, locale, session, url, widgets
 
-t = ui.current_translator()
-lang = ui.current_language()
+t = locale.current_translator()
+lang = locale.current_language()
 TITLE, DETAIL = labels.title_column(lang), labels.detail_column(lang)
 status_label = partial(labels.status, t)
 
-items = table.items(ui.view("recommendations"), ui.view("sources"))
+items = table.items(session.view("recommendations"), session.view("sources"))
 by_id = items.set_index("rec_id")
 known = set(by_id.index)
 
@@ -58,20 +57,20 @@ with st.expander(t("checklist.by_group")):
     )
 
 f1, f2 = st.columns(2)
-bad_status = url_state.initial(form.STATUS, "status", model.STATUSES, multi=True)
+bad_status = url.seed_codes(form.STATUS, "status", model.STATUSES, multi=True)
 statuses = f1.multiselect(
     t("checklist.filter_status"),
     list(model.STATUSES),
     format_func=status_label,
     key=form.STATUS,
     placeholder=t("checklist.filter_all"),
-    on_change=url_state.write,
+    on_change=url.write_codes,
     args=(form.STATUS, "status"),
 )
 if bad_status:
     st.warning(t("checklist.error_bad_status", values=md.escape(", ".join(bad_status))))
 owner_choices = table.owner_choices(items)
-ui.check_choice(t, form.OWNER, owner_choices)
+url.check_choice(t, form.OWNER, owner_choices)
 owners = f2.multiselect(
     t("checklist.filter_owner"),
     owner_choices,
@@ -84,7 +83,7 @@ st.caption(t("checklist.shown", n=len(shown), total=total))
 st.dataframe(labels.item_rows(shown, lang, t), hide_index=True, key="ck_table")
 
 st.subheader(t("checklist.edit"))
-bad_item = url_state.initial(form.ITEM, "item", known)
+bad_item = url.seed_codes(form.ITEM, "item", known)
 rec_id = st.selectbox(
     t("checklist.pick"),
     list(items["rec_id"]),
@@ -92,7 +91,7 @@ rec_id = st.selectbox(
     format_func=lambda r: f"{r} · {by_id.at[r, TITLE]}",
     placeholder=t("checklist.pick_placeholder"),
     key=form.ITEM,
-    on_change=url_state.write,
+    on_change=url.write_codes,
     args=(form.ITEM, "item"),
 )
 if bad_item:
@@ -110,7 +109,7 @@ if rec_id:
         if item["parent_id"]:
             parent = f"{item['parent_id']} · {by_id.at[item['parent_id'], TITLE]}"
             st.caption(t("checklist.part_of", parent=parent))
-        ui.source_popover(t, item["source_ref"], item["excerpt"])
+        widgets.source_popover(t, item["source_ref"], item["excerpt"])
 
     stored = form.conflict(rec_id)
     if stored is not None:

@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from app import ui
 from app.core.metrics import METRICS
 from app.core.models import Host, Nature
 from app.scenarios import form, store, wording
 from app.scenarios.model import NAME_MAX, NOTE_MAX
+from app.ui import locale, snapshots, url
 
-t = ui.current_translator()
-lang = ui.current_language()
-snapshot = ui.chosen_snapshot()
+t = locale.current_translator()
+lang = locale.current_language()
+snapshot = snapshots.chosen_snapshot()
 form.start()
 HOSTS, NATURES = [h.value for h in Host], [n.value for n in Nature]
 labels = form.labels(lang)
@@ -23,7 +23,7 @@ saved = store.saved()
 names = saved["name"].tolist()
 top_left, top_right = st.columns([3, 2])
 with top_right, st.container(border=True):
-    ui.check_choice(t, form.CHOSEN, names)
+    url.check_choice(t, form.CHOSEN, names)
     chosen = st.selectbox(
         t("scenarios.open"),
         options=names,
@@ -177,7 +177,7 @@ if problem is None:
     form.export_buttons(t, snapshot, s3, s4)
 
 st.subheader(t("scenarios.compare"))
-ui.check_choice(t, form.COMPARE, names)
+url.check_choice(t, form.COMPARE, names)
 picked = st.multiselect(
     t("scenarios.compare_pick"),
     names,

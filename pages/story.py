@@ -4,21 +4,20 @@ from datetime import datetime
 
 import streamlit as st
 
-from app import ui
 from app.core import md
 from app.story import briefing, display, form
 from app.story.evidence import simplified_line
 from app.story.model import Chart, Fact
 from app.story.slides import COUNT
-from app.ui import figures
+from app.ui import figures, locale, snapshots
 
-t = ui.current_translator()
-lang = ui.current_language()
+t = locale.current_translator()
+lang = locale.current_language()
 place = form.place()
 if place.present:
     st.html(display.PRESENTATION_CSS)  # static CSS, never user text
 
-snapshot = ui.chosen_snapshot()  # the sidebar's snapshot picker
+snapshot = snapshots.chosen_snapshot()  # the sidebar's snapshot picker
 slide = form.slide(place.number, lang, t, snapshot)
 
 prev_col, where_col, next_col, present_col, export_col = st.columns(

@@ -6,9 +6,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from app import ui
 from app.core.config import data_paths
 from app.data import db
+from app.ui import session
 from tests.conftest import run_page
 from tests.test_sql_attacks import RESOURCES
 
@@ -24,14 +24,14 @@ def test_a_fatal_error_invalidates_a_duckdb_database() -> None:
 
 
 def test_an_invalidated_page_connection_is_replaced() -> None:
-    poisoned = ui.connection()
+    poisoned = session.connection()
     with pytest.raises(duckdb.Error):
         poisoned.cursor().execute(FATAL).fetchall()
     assert not db.is_alive(poisoned)
     at = run_page("overview", "en")
     assert not at.exception
     assert [m.value for m in at.metric][:3] == ["13", "95", "76"]
-    assert ui.connection() is not poisoned and db.is_alive(ui.connection())
+    assert session.connection() is not poisoned and db.is_alive(session.connection())
 
 
 def test_the_workbench_reports_an_engine_fault_and_answers_the_next_query() -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from app import checklist, roster
+from app import roster
+from app.checklist import model as checklist_model
+from app.checklist import store as checklist_store
 from app.core import compare, md, permalink
 from app.core.config import ROOT, DataPaths, data_paths
 from app.core.i18n import translator
@@ -206,11 +208,11 @@ def test_compare_peer(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_checklist_status_owner_item(private_data: DataPaths, lang: str) -> None:
     rec = "rec-2.2"
-    state = checklist.get_item(rec)
-    checklist.save_item(
+    state = checklist_store.get_item(rec)
+    checklist_store.save_item(
         rec,
         state.version,
-        checklist.make_edit("in_progress", "Ana Lee", None, ""),
+        checklist_model.make_edit("in_progress", "Ana Lee", None, ""),
         "tester",
         known={rec},
     )

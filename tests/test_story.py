@@ -9,7 +9,8 @@ from datetime import datetime
 
 import pytest
 
-from app import checklist
+from app.checklist import model as checklist_model
+from app.checklist import store as checklist_store
 from app.core.i18n import translator
 from app.core.models import Host
 from app.core.text import html_text
@@ -178,9 +179,9 @@ def test_slides_follow_the_data_not_copied_numbers() -> None:
 
 
 def test_checklist_progress_is_read_from_the_store() -> None:
-    edit = checklist.make_edit("done", "Ana", None, "")
-    checklist.save_item("rec-1", 0, edit, "Ana")
-    checklist.save_item("int-2", 0, checklist.make_edit("blocked", "", None, ""), "Ana")
+    edit = checklist_model.make_edit("done", "Ana", None, "")
+    checklist_store.save_item("rec-1", 0, edit, "Ana")
+    checklist_store.save_item("int-2", 0, checklist_model.make_edit("blocked", "", None, ""), "Ana")
     t = translator("en")
     _, built = every_slide("en")
     six = facts(built[5])

@@ -5,21 +5,3 @@ and an audit row per changed field), table (the items as one frame, progress cou
 labels (frames as the page shows them), export (spreadsheet and Markdown handout) and
 form (the page's Streamlit state and callbacks; the only module importing Streamlit).
 """
-
-# The names the story and other callers outside this package read as `checklist.X`;
-# code inside the package imports the module that does the job.
-from app.checklist.model import CATEGORY_ORDER, STATUSES, Status, make_edit
-from app.checklist.store import get_item, save_item
-from app.checklist.table import items, overall, progress
-
-__all__ = [
-    "CATEGORY_ORDER",
-    "STATUSES",
-    "Status",
-    "get_item",
-    "items",
-    "make_edit",
-    "overall",
-    "progress",
-    "save_item",
-]

@@ -24,8 +24,8 @@ from app.ui import editor
 Translator = Callable[..., str]
 
 WHO = "ck_who"  # the name an editor types (when no login is configured)
-STATUS = "ck_status"  # status filter, kept in ?status= by code (app.ui.url_state)
-ITEM = "ck_item"  # the item being edited, kept in ?item= (app.ui.url_state)
+STATUS = "ck_status"  # status filter, kept in ?status= by code (app.ui.url.seed_codes)
+ITEM = "ck_item"  # the item being edited, kept in ?item= (app.ui.url.seed_codes)
 OWNER = "owner"  # owner filter, bound to ?owner=
 FLASH = "ck_flash"  # (kind, text) shown once on the next run
 CONFLICT = "ck_conflict"  # the stored ItemState a save was refused against

@@ -23,3 +23,9 @@ def jiangsu_counties(divisions: pd.DataFrame) -> pd.DataFrame:
     """The county-level rows of a divisions table that lie in Jiangsu."""
     county = divisions["level"] == "county"
     return divisions[county & divisions["adcode"].str.startswith(JIANGSU_PREFIX)]
+
+
+def province_agency(agencies: pd.DataFrame) -> pd.Series | None:
+    """The province-level agency's row (the big-data centre); None when the rows have none."""
+    rows = agencies[agencies["level"] == "province"]
+    return rows.iloc[0] if len(rows) else None

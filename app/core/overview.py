@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from app.core.codes import province_agency
+
 
 @dataclass(frozen=True)
 class Headline:
@@ -42,7 +44,7 @@ def headlines(reported_vs_computed: pd.DataFrame) -> list[Headline]:
 
 def province_centre(agencies: pd.DataFrame) -> pd.Series:
     """The province-level agency's row (nature, host, rank) from v_agencies."""
-    rows = agencies[agencies["level"] == "province"]
-    if len(rows) != 1:
-        raise ValueError(f"expected one province-level agency, found {len(rows)}")
-    return rows.iloc[0]
+    row = province_agency(agencies)
+    if row is None:
+        raise ValueError("the rows have no province-level agency")
+    return row

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from app.core.codes import province_agency
 from app.scenarios.model import Centre, Create, Move, Scenario, ScenarioError
 
 NEW_PREFIX = "scenario-new-"
@@ -84,8 +85,7 @@ def _move(frame: pd.DataFrame, step: Move) -> int:
 
 def centre_row(agencies: pd.DataFrame) -> dict[str, str | None]:
     """The province-level centre's host and nature (None where unknown)."""
-    rows = agencies[agencies["level"] == "province"]
-    if rows.empty:
+    r = province_agency(agencies)
+    if r is None:
         return {"host": None, "nature": None}
-    r = rows.iloc[0]
     return {k: (None if pd.isna(r[k]) else str(r[k])) for k in ("host", "nature")}

@@ -12,7 +12,6 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import ui
 from app.core import md
 from app.core.codes import jiangsu_cities
 from app.core.i18n import column_name, translator
@@ -20,7 +19,7 @@ from app.data import exports
 from app.figures import scenario_charts
 from app.scenarios import export, model, results, store, wording
 from app.scenarios.model import Scenario, ScenarioError
-from app.ui import editor
+from app.ui import editor, locale, session, snapshots
 
 # session-state keys this module owns (widget keys included)
 STEPS, OPENED, FLASH = "sc_steps", "sc_opened", "sc_flash"
@@ -34,16 +33,16 @@ CHOSEN, COMPARE = "scenario", "compare"  # bound to ?scenario= and ?compare=
 @st.cache_data(show_spinner=False, max_entries=16)
 def base(snapshot: str) -> results.Figures:
     """The snapshot's own figures (the views, nothing applied)."""
-    return results.figures(ui.connection(), snapshot=snapshot)
+    return results.figures(session.connection(), snapshot=snapshot)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def outcome(snapshot: str, steps: str) -> results.Outcome:
     """The steps (model.steps_key) applied to the snapshot's agencies, with both sides'
     figures; ScenarioError when a step cannot apply (not cached)."""
-    agencies = ui.view("v_agencies", snapshot)
+    agencies = session.view("v_agencies", snapshot)
     return results.outcome(
-        ui.connection(), model.from_steps_key(steps), agencies, snapshot, before=base(snapshot)
+        session.connection(), model.from_steps_key(steps), agencies, snapshot, before=base(snapshot)
     )
 
 
@@ -69,15 +68,15 @@ def chart(t, host_label, dist) -> go.Figure:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _city_names(lang: str) -> dict[str, str]:
-    cities = jiangsu_cities(ui.view("divisions"))
+    cities = jiangsu_cities(session.view("divisions"))
     return dict(zip(cities["adcode"], cities[column_name("name", lang)], strict=True))
 
 
 def labels(lang: str) -> wording.Labels:
     """Hosts, natures and cities named in the page's language."""
     return wording.Labels(
-        host=lambda code: ui.label("host", code, lang),
-        nature=lambda code: ui.label("nature", code, lang),
+        host=lambda code: session.label("host", code, lang),
+        nature=lambda code: session.label("nature", code, lang),
         cities=_city_names(lang),
     )
 
@@ -134,7 +133,7 @@ def _flash(kind: str, key: str, **values: object) -> None:
 def _set_steps(steps: tuple, name_key: str | None = None) -> None:
     st.session_state[STEPS] = tuple(steps)
     if name_key and not st.session_state.get(NAME):
-        st.session_state[NAME] = translator(ui.current_language())(name_key)
+        st.session_state[NAME] = translator(locale.current_language())(name_key)
 
 
 def on_add(kind: str) -> None:
@@ -146,7 +145,7 @@ def on_add(kind: str) -> None:
     try:
         step = model.step_from_form(kind, fields)
         candidate = model.make("-", steps=(*st.session_state[STEPS], step))
-        outcome(ui.chosen_snapshot(), model.steps_key(candidate.steps))
+        outcome(snapshots.chosen_snapshot(), model.steps_key(candidate.steps))
     except ScenarioError as exc:
         _flash("error", exc.key, **exc.values)
         return
@@ -157,7 +156,7 @@ def on_add(kind: str) -> None:
 def on_preset(which: str) -> None:
     """The preset `which`: "model" (every level on the centre's line) or "fill" (an agency
     in every county)."""
-    figures = base(ui.chosen_snapshot())
+    figures = base(snapshots.chosen_snapshot())
     build = model.as_model_provinces if which == "model" else model.fill_coverage
     try:
         _set_steps(
@@ -185,7 +184,7 @@ def on_save() -> None:
     s = st.session_state
     try:
         scenario = model.make(s.get(NAME, ""), s.get(NOTE, ""), s[STEPS])
-        outcome(ui.chosen_snapshot(), model.steps_key(scenario.steps))
+        outcome(snapshots.chosen_snapshot(), model.steps_key(scenario.steps))
         version = store.save(scenario, editor.current(), bool(s.get(OVERWRITE)))
     except ScenarioError as exc:
         _flash("error", exc.key, **exc.values)

@@ -16,7 +16,7 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
-from app import checklist, ui
+from app.checklist import table as checklist_table
 from app.core.config import SEED_SNAPSHOT
 from app.scenarios import form as scenario_form
 from app.scenarios import model
@@ -25,7 +25,7 @@ from app.story import briefing, slides
 from app.story.model import ScenarioChoice, Slide, StoryData, Translator
 from app.story.navigation import PRESENT_PARAM, SLIDE_PARAM, parse_present, parse_slide
 from app.story.scenario import choose_scenario
-from app.ui import figures
+from app.ui import figures, session
 
 PRESENT_KEY: Final = "story_present"
 PREV_KEY: Final = "story_prev"
@@ -41,7 +41,7 @@ class Reader:
 
     def view(self, name: str) -> pd.DataFrame:
         """A view as of the chosen snapshot (cached by app.ui)."""
-        return ui.view(name, self.snapshot)
+        return session.view(name, self.snapshot)
 
     def scenario(self) -> ScenarioChoice:
         snapshot = self.snapshot or SEED_SNAPSHOT
@@ -57,16 +57,18 @@ class Reader:
 # StoryData field -> how to read it. The three maps are called here and nowhere else.
 READERS: Final[dict[str, Callable[[Reader], object]]] = {
     "agencies": lambda r: r.view("v_agencies"),
-    "divisions": lambda r: ui.view("divisions"),
-    "codes": lambda r: ui.view("codes"),
+    "divisions": lambda r: session.view("divisions"),
+    "codes": lambda r: session.view("codes"),
     "reported": lambda r: r.view("v_reported_vs_computed"),
     "county_coverage": lambda r: r.view("v_county_coverage"),
     "level_metrics": lambda r: r.view("v_level_metrics"),
     "city_host": lambda r: r.view("v_city_host"),
     "county_host": lambda r: r.view("v_county_host"),
-    "province_models": lambda r: ui.view("v_province_models"),
-    "sources": lambda r: ui.view("sources"),
-    "checklist_items": lambda r: checklist.items(ui.view("recommendations"), ui.view("sources")),
+    "province_models": lambda r: session.view("v_province_models"),
+    "sources": lambda r: session.view("sources"),
+    "checklist_items": lambda r: checklist_table.items(
+        session.view("recommendations"), session.view("sources")
+    ),
     "scenario": Reader.scenario,
     "city_map": lambda r: figures.city_map(r.lang, "host", r.snapshot),
     "county_map": lambda r: figures.county_map(r.lang, r.snapshot),

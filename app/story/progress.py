@@ -7,28 +7,29 @@ from typing import Final
 import pandas as pd
 import plotly.graph_objects as go
 
-from app import checklist
+from app.checklist import model as checklist_model
+from app.checklist import table as checklist_table
 from app.core import i18n
 from app.figures import palette
 from app.story.model import Chart, Excerpt, Fact, Slide, StoryData, Translator
 
 STATUS_COLOURS: Final = {
-    checklist.Status.DONE.value: palette.BLUISH_GREEN,
-    checklist.Status.IN_PROGRESS.value: palette.SKY_BLUE,
-    checklist.Status.BLOCKED.value: palette.VERMILLION,
-    checklist.Status.NOT_STARTED.value: palette.UNKNOWN_COLOUR,
+    checklist_model.Status.DONE.value: palette.BLUISH_GREEN,
+    checklist_model.Status.IN_PROGRESS.value: palette.SKY_BLUE,
+    checklist_model.Status.BLOCKED.value: palette.VERMILLION,
+    checklist_model.Status.NOT_STARTED.value: palette.UNKNOWN_COLOUR,
 }
 
 
 def progress_figure(items: pd.DataFrame, t: Translator) -> go.Figure:
     """Items per status, one bar per category (recommendations, integrations, principles)."""
-    frame = checklist.progress(items, by="group_category")
+    frame = checklist_table.progress(items, by="group_category")
     frame = frame.set_index("group_category").reindex(
-        [c for c in checklist.CATEGORY_ORDER if c in set(frame["group_category"])]
+        [c for c in checklist_model.CATEGORY_ORDER if c in set(frame["group_category"])]
     )
     names = [t(f"story.category_{c}") for c in frame.index]
     fig = go.Figure()
-    for status in checklist.STATUSES:
+    for status in checklist_model.STATUSES:
         colour = STATUS_COLOURS[status]
         fig.add_bar(
             x=frame[status].astype(int).tolist(),
@@ -59,11 +60,11 @@ def _done_of(t: Translator, done: int, total: int) -> str:
 
 def slide_recommendations(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
     items = data.checklist_items
-    facts = [Fact(t("checklist.progress"), _done_of(t, *checklist.overall(items)))]
-    per = checklist.progress(items, by="group_category").set_index("group_category")
+    facts = [Fact(t("checklist.progress"), _done_of(t, *checklist_table.overall(items)))]
+    per = checklist_table.progress(items, by="group_category").set_index("group_category")
     facts += [
         Fact(t(f"story.category_{cat}"), _done_of(t, per.at[cat, "done"], per.at[cat, "total"]))
-        for cat in checklist.CATEGORY_ORDER
+        for cat in checklist_model.CATEGORY_ORDER
         if cat in per.index
     ]
     top = items[(items["category"] == "recommendation") & (items["parent_id"] == "")]

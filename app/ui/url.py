@@ -132,3 +132,36 @@ def drop_params(t: Callable[..., str], keys: Sequence[str]) -> None:
         with suppress(StreamlitAPIException):  # bound to a widget: the widget drops it
             del st.query_params[key]
         notice(t, "permalink.bad_value", param=key, value=value)
+
+
+# Code-valued widgets. `bind="query-params"` writes a widget's *formatted* option into the
+# URL, so a value shown as a translated label would make the link depend on the language;
+# these two keep raw codes instead (?item=rec-2.2, ?status=done,blocked).
+
+
+def seed_codes(key: str, param: str, valid: Iterable[str], multi: bool = False) -> list[str]:
+    """Seed the widget `key` from ?param= on first use; returns codes that were not valid."""
+    if key in st.session_state:
+        return []
+    raw = st.query_params.get(param)
+    if not raw:
+        return []
+    allowed = set(valid)
+    asked = [v for v in raw.split(",") if v] if multi else [raw]
+    good = [v for v in asked if v in allowed]
+    if multi:
+        st.session_state[key] = good
+    elif good:
+        st.session_state[key] = good[0]
+    return [v for v in asked if v not in allowed]
+
+
+def write_codes(key: str, param: str) -> None:
+    """on_change callback: mirror the widget's value into ?param= (removed when empty)."""
+    value = st.session_state.get(key)
+    if isinstance(value, list | tuple):
+        value = ",".join(value)
+    if value:
+        st.query_params[param] = value
+    elif param in st.query_params:
+        del st.query_params[param]

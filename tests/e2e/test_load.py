@@ -183,7 +183,7 @@ async def run_sessions(base: str, chosen: list[Plan]) -> list[float]:
             # once); each tab is its own Streamlit session.
             context = await browser.new_context(viewport={"width": 1000, "height": 700})
             # No warm-up visit: the crowd's first deep links also hit a fresh server's
-            # legacy pages/ router at once (ui.guard_legacy_router, checked per session).
+            # legacy pages/ router at once (router.guard_legacy_router, checked per session).
             await asyncio.wait_for(
                 asyncio.gather(
                     *(session(context, base, n, plan, clicks) for n, plan in enumerate(chosen))
