@@ -7,7 +7,7 @@ import streamlit as st
 
 from app.checklist import form, labels, model, store, table
 from app.core import md
-from app.ui import editor, locale, session, url, widgets
+from app.ui import locale, session, url, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -21,19 +21,7 @@ known = set(by_id.index)
 st.title(t("checklist.title"))
 st.write(t("checklist.intro"))
 
-signed_in = editor.signed_in_name()
-if signed_in:
-    st.caption(t("checklist.signed_in_as", who=md.escape(signed_in)))
-else:
-    st.text_input(
-        t("checklist.who"),
-        key=form.WHO,
-        value=form.given_name(),
-        max_chars=model.WHO_MAX,
-        on_change=form.on_name,
-        args=(t,),
-        help=t("checklist.who_help"),
-    )
+form.who(t)
 
 done, total = table.overall(items)
 cols = st.columns(1 + len(model.CATEGORY_ORDER))

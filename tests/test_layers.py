@@ -1,8 +1,8 @@
 """The import rule of DESIGN.md, read from every module's imports (ast), and no cycles.
 
 core imports no Streamlit, DuckDB or Plotly; data no Streamlit or Plotly; figures no
-Streamlit; only app/ui, a feature's `form` module and pages import Streamlit. Imports
-sit at the top of a module: none hidden inside a function to dodge a cycle.
+Streamlit; only app/ui, a feature's form modules (`form`, `*_form`) and pages import
+Streamlit. Imports sit at the top of a module: none hidden inside a function to dodge a cycle.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def layer(name: str) -> str:
     if parts[1] in ("core", "data", "figures", "ui"):
         return parts[1]
     if parts[1] in FEATURES:
-        return "form" if parts[-1] == "form" else "feature"
+        return "form" if parts[-1].endswith("form") else "feature"  # form, step_form
     return "cli"
 
 

@@ -15,7 +15,15 @@ import pandas as pd
 import streamlit as st
 
 from app.checklist import export, table
-from app.checklist.model import EDIT_FIELDS, EditError, ItemState, StaleEdit, editor_name, make_edit
+from app.checklist.model import (
+    EDIT_FIELDS,
+    WHO_MAX,
+    EditError,
+    ItemState,
+    StaleEdit,
+    editor_name,
+    make_edit,
+)
 from app.checklist.store import get_item, save_item
 from app.core import md
 from app.data import exports
@@ -170,3 +178,20 @@ def on_reload(rec_id: str) -> None:
     """Discard the editor's text: the form shows what is stored now."""
     load_into_form(rec_id)
     st.session_state.pop(CONFLICT, None)
+
+
+def who(t: Translator) -> None:
+    """Who is editing: the signed-in name, else a name field kept for the session."""
+    signed_in = editor.signed_in_name()
+    if signed_in:
+        st.caption(t("checklist.signed_in_as", who=md.escape(signed_in)))
+        return
+    st.text_input(
+        t("checklist.who"),
+        key=WHO,
+        value=given_name(),
+        max_chars=WHO_MAX,
+        on_change=on_name,
+        args=(t,),
+        help=t("checklist.who_help"),
+    )
