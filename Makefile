@@ -38,7 +38,7 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix .
 
 bench: $(BUILT)
-	$(PY) -m tests.bench
+	$(PY) -m bench
 
 clean:
 	rm -rf data/parquet $(VENV)
