@@ -1,4 +1,5 @@
-"""Shared fixtures: a private copy of the data per test where it changes, clean caches."""
+"""Shared fixtures: the data built once per test session, a private copy of it per test
+that needs one, clean Streamlit caches, and one map-layer disk cache per session."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from app.core import md
 from app.core.config import ROOT, DataPaths
 from app.data.build import build
+from app.figures import geo
 
 ENTRY = str(ROOT / "streamlit_app.py")
 
@@ -28,12 +30,45 @@ def _clear_streamlit_caches() -> Iterator[None]:
     st.cache_resource.clear()
 
 
-@pytest.fixture
-def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
-    """A built copy of data/sources in tmp_path, used by the app and CLI for this test."""
-    paths = DataPaths(tmp_path / "data")
+@pytest.fixture(scope="session")
+def _geo_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder per test session (per xdist worker), so each layer is simplified once."""
+    return tmp_path_factory.mktemp("geo")
+
+
+@pytest.fixture(autouse=True)
+def isolated_geo_cache(_geo_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the map layers' disk cache and served-layer folder at the session's folder:
+    never data/ or static/, and not each private data copy's own cache/ (China's provinces
+    take seconds to simplify). A layer's cache key names its units and tolerances, so
+    copies with other divisions get other files. A test of the cache's location calls
+    monkeypatch.undo() first (tests/test_geo.py)."""
+    cache = _geo_tmp / "cache"
+    monkeypatch.setattr(geo, "cache_dir", lambda: cache)
+    monkeypatch.setattr(geo, "SERVED_DIR", _geo_tmp / "static-geo")
+    yield cache
+
+
+@pytest.fixture(scope="session")
+def built_data(tmp_path_factory: pytest.TempPathFactory) -> DataPaths:
+    """data/sources built once per test session; a template that no test writes to."""
+    paths = DataPaths(tmp_path_factory.mktemp("built") / "data")
     shutil.copytree(ROOT / "data" / "sources", paths.sources)
     build(paths)
+    return paths
+
+
+def copy_data(built: DataPaths, dest: Path) -> DataPaths:
+    """A private, writable copy of the built data at dest (a file copy, no rebuild)."""
+    shutil.copytree(built.root, dest)
+    return DataPaths(dest)
+
+
+@pytest.fixture
+def data_copy(built_data: DataPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
+    """A built copy of data/sources in tmp_path, used by the app and CLI for this test
+    (its sources, parquet, snapshots and state are the test's own to change)."""
+    paths = copy_data(built_data, tmp_path / "data")
     monkeypatch.setenv("ATLAS_DATA_DIR", str(paths.root))
     return paths
 
