@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 from collections.abc import Iterator
 
 import pandas as pd
@@ -18,7 +17,7 @@ from playwright.sync_api import expect
 from app import roster
 from app.core import permalink
 from app.core.config import ROOT, DataPaths
-from app.data.build import build
+from tests.conftest import copy_data
 from tests.e2e.conftest import open_path, settle, start_server, stop_server
 
 FIXTURE = ROOT / "tests" / "fixtures" / "roster_named_counties.csv"
@@ -28,11 +27,11 @@ PAGES += ("/workbench", "/dictionary", "/import", "/story")
 
 
 @pytest.fixture(scope="module")
-def link_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+def link_server(
+    browser, built_data: DataPaths, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, str]]:
     """(base URL, imported snapshot id): the roster has one county moved onto the line."""
-    paths = DataPaths(tmp_path_factory.mktemp("permalink") / "data")
-    shutil.copytree(ROOT / "data" / "sources", paths.sources)
-    build(paths)
+    paths = copy_data(built_data, tmp_path_factory.mktemp("permalink") / "data")
     frame = pd.read_csv(FIXTURE, dtype=str, keep_default_na=False)
     first = frame.index[(frame["level"] == "county") & (frame["host"] != LINE)][0]
     frame.loc[first, "host"] = LINE
