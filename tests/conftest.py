@@ -21,6 +21,22 @@ from app.figures import geo
 ENTRY = str(ROOT / "streamlit_app.py")
 
 
+# Order for `make test` (pytest-xdist, `--dist loadfile --no-loadscope-reorder`): each file
+# stays on one worker (a browser-test module's server and private data start once), and files
+# are handed out in this order: the browser tests first, while both workers are free; the
+# 20-session load test last, so its crowd meets as few other tests as possible.
+FIRST, LAST = "tests/e2e/", "tests/e2e/test_load.py"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return 2 if path == LAST else 0 if path.startswith(FIRST) else 1
+
+    items.sort(key=rank)  # stable: within a rank, the collection order stays
+
+
 @pytest.fixture(autouse=True)
 def _clear_streamlit_caches() -> Iterator[None]:
     st.cache_data.clear()
