@@ -19,6 +19,9 @@ from app.data.build import build
 from app.figures import geo
 
 ENTRY = str(ROOT / "streamlit_app.py")
+# figures a test reports (the load tests' timings), printed in the terminal summary
+LOAD_SUMMARY = pytest.StashKey[list[str]]()
+SUMMARY_PROPERTY = "summary line"
 
 
 # Order for `make test` (pytest-xdist, `--dist loadfile --no-loadscope-reorder`): each file
@@ -107,3 +110,31 @@ def plain(markdown: str) -> str:
     resolved, word joiners gone."""
     text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
     return html.unescape(text).replace(md.WORD_JOINER, "")
+
+
+# ---- the load tests' figures in the terminal summary --------------------------------------
+# A test appends its lines to config.stash[LOAD_SUMMARY]; each report carries the new ones
+# (user_properties reach the controller under pytest-xdist), which prints them at the end.
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+    report = yield
+    lines = item.config.stash.get(LOAD_SUMMARY, [])
+    report.user_properties.extend((SUMMARY_PROPERTY, line) for line in lines)
+    lines.clear()
+    return report
+
+
+_reported: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    _reported.extend(v for k, v in report.user_properties if k == SUMMARY_PROPERTY)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if _reported:
+        terminalreporter.section("load test")
+        for line in _reported:
+            terminalreporter.write_line(line)

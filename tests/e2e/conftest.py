@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from app.core.config import ROOT
+from tests.conftest import LOAD_SUMMARY
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -30,6 +31,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+__all__ = ["LOAD_SUMMARY"]
 
 pytestmark = pytest.mark.e2e
 
@@ -169,14 +172,5 @@ def open_path(page, path: str) -> None:
     ).first.inner_text()
 
 
-# ---- load test figures (tests/e2e/test_load.py) in the terminal summary ------------------
-
-LOAD_SUMMARY = pytest.StashKey[list[str]]()
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
-    lines = config.stash.get(LOAD_SUMMARY, [])
-    if lines:
-        terminalreporter.section("load test")
-        for line in lines:
-            terminalreporter.write_line(line)
+# ---- load test figures: tests append lines to LOAD_SUMMARY; tests/conftest.py prints them
+# in the terminal summary (from the workers' reports under pytest-xdist).
