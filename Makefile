@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 SOURCES := $(wildcard data/sources/*.csv) $(wildcard app/*.py app/*/*.py)
 BUILT := data/parquet/.built
+# pytest-xdist workers for `make test`; each test file runs on one worker (its servers
+# start once) and tests/conftest.py hands out the long files first. WORKERS=1: one process.
+WORKERS ?= 2
 
 .PHONY: run test lint format bench build setup clean
 
@@ -27,7 +30,7 @@ run: $(BUILT)
 	$(PY) -m streamlit run streamlit_app.py
 
 test: $(BUILT)
-	$(PY) -m pytest
+	$(PY) -m pytest $(if $(filter 1,$(WORKERS)),,-n $(WORKERS) --dist loadfile --no-loadscope-reorder)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -38,7 +41,7 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix .
 
 bench: $(BUILT)
-	$(PY) -m tests.bench
+	$(PY) -m bench
 
 clean:
 	rm -rf data/parquet $(VENV)

@@ -1,4 +1,5 @@
-"""Shared fixtures: a private copy of the data per test where it changes, clean caches."""
+"""Shared fixtures: the data built once per test session, a private copy of it per test
+that needs one, clean Streamlit caches, and one map-layer disk cache per session."""
 
 from __future__ import annotations
 
@@ -15,8 +16,28 @@ from streamlit.testing.v1 import AppTest
 from app.core import md
 from app.core.config import ROOT, DataPaths
 from app.data.build import build
+from app.figures import geo
 
 ENTRY = str(ROOT / "streamlit_app.py")
+# figures a test reports (the load tests' timings), printed in the terminal summary
+LOAD_SUMMARY = pytest.StashKey[list[str]]()
+SUMMARY_PROPERTY = "summary line"
+
+
+# Order for `make test` (pytest-xdist, `--dist loadfile --no-loadscope-reorder`): each file
+# stays on one worker (a browser-test module's server and private data start once), and files
+# are handed out in this order: the browser tests first, while both workers are free; the
+# 20-session load test last, so its crowd meets as few other tests as possible.
+FIRST, LAST = "tests/e2e/", "tests/e2e/test_load.py"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return 2 if path == LAST else 0 if path.startswith(FIRST) else 1
+
+    items.sort(key=rank)  # stable: within a rank, the collection order stays
 
 
 @pytest.fixture(autouse=True)
@@ -28,12 +49,45 @@ def _clear_streamlit_caches() -> Iterator[None]:
     st.cache_resource.clear()
 
 
-@pytest.fixture
-def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
-    """A built copy of data/sources in tmp_path, used by the app and CLI for this test."""
-    paths = DataPaths(tmp_path / "data")
+@pytest.fixture(scope="session")
+def _geo_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder per test session (per xdist worker), so each layer is simplified once."""
+    return tmp_path_factory.mktemp("geo")
+
+
+@pytest.fixture(autouse=True)
+def isolated_geo_cache(_geo_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the map layers' disk cache and served-layer folder at the session's folder:
+    never data/ or static/, and not each private data copy's own cache/ (China's provinces
+    take seconds to simplify). A layer's cache key names its units and tolerances, so
+    copies with other divisions get other files. A test of the cache's location calls
+    monkeypatch.undo() first (tests/test_geo.py)."""
+    cache = _geo_tmp / "cache"
+    monkeypatch.setattr(geo, "cache_dir", lambda: cache)
+    monkeypatch.setattr(geo, "SERVED_DIR", _geo_tmp / "static-geo")
+    yield cache
+
+
+@pytest.fixture(scope="session")
+def built_data(tmp_path_factory: pytest.TempPathFactory) -> DataPaths:
+    """data/sources built once per test session; a template that no test writes to."""
+    paths = DataPaths(tmp_path_factory.mktemp("built") / "data")
     shutil.copytree(ROOT / "data" / "sources", paths.sources)
     build(paths)
+    return paths
+
+
+def copy_data(built: DataPaths, dest: Path) -> DataPaths:
+    """A private, writable copy of the built data at dest (a file copy, no rebuild)."""
+    shutil.copytree(built.root, dest)
+    return DataPaths(dest)
+
+
+@pytest.fixture
+def data_copy(built_data: DataPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
+    """A built copy of data/sources in tmp_path, used by the app and CLI for this test
+    (its sources, parquet, snapshots and state are the test's own to change)."""
+    paths = copy_data(built_data, tmp_path / "data")
     monkeypatch.setenv("ATLAS_DATA_DIR", str(paths.root))
     return paths
 
@@ -56,3 +110,31 @@ def plain(markdown: str) -> str:
     resolved, word joiners gone."""
     text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
     return html.unescape(text).replace(md.WORD_JOINER, "")
+
+
+# ---- the load tests' figures in the terminal summary --------------------------------------
+# A test appends its lines to config.stash[LOAD_SUMMARY]; each report carries the new ones
+# (user_properties reach the controller under pytest-xdist), which prints them at the end.
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+    report = yield
+    lines = item.config.stash.get(LOAD_SUMMARY, [])
+    report.user_properties.extend((SUMMARY_PROPERTY, line) for line in lines)
+    lines.clear()
+    return report
+
+
+_reported: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    _reported.extend(v for k, v in report.user_properties if k == SUMMARY_PROPERTY)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if _reported:
+        terminalreporter.section("load test")
+        for line in _reported:
+            terminalreporter.write_line(line)

@@ -19,8 +19,8 @@ from app.core.i18n import translator
 from app.core.models import Host
 from app.data import db
 from app.figures import geo
-from tests import bench
-from tests.bench_national import SYNTHETIC_REF, make_national_data, national_divisions
+from bench import pages
+from bench.national import SYNTHETIC_REF, make_national_data, national_divisions
 
 
 @pytest.fixture(scope="module")
@@ -91,18 +91,26 @@ def test_a_unit_too_small_for_the_grid_keeps_its_shape() -> None:
 
 
 def test_bench_finds_every_page_of_the_app() -> None:
-    stems = bench.app_pages()
+    stems = pages.app_pages()
     registered = {p.stem for p in (ROOT / "pages").glob("*.py")}
     assert set(stems) == registered
-    assert bench.url_of("overview") == "/" and bench.url_of("structure") == "/structure"
+    assert pages.url_of("overview") == "/" and pages.url_of("structure") == "/structure"
 
 
 def test_the_empty_page_runs_in_the_app_shell_and_draws_nothing(tmp_path: Path) -> None:
-    entry = bench.bench_entry(tmp_path)
+    entry = pages.bench_entry(tmp_path)
     at = AppTest.from_file(str(entry), default_timeout=60)
     at.query_params["lang"] = "en"
     at.run()
-    at.switch_page(bench.EMPTY_PAGE).run()
+    at.switch_page(pages.EMPTY_PAGE).run()
     assert not at.exception
     assert not at.title and not at.metric  # the page itself draws nothing
     assert translator("en")("app.footer") in [c.value for c in at.caption]  # the shell runs
+
+
+def test_every_bench_module_imports() -> None:
+    """`make bench` runs for minutes; at least its modules load against today's app/."""
+    import importlib
+
+    for name in ("table", "pages", "maps", "browser", "national", "__main__"):
+        importlib.import_module(f"bench.{name}")

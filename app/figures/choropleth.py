@@ -210,8 +210,3 @@ def add_lines(fig: go.Figure, lines: Sequence[Sequence[Sequence[float]]], name: 
             showlegend=False,
         )
     )
-
-
-def figure_json_size(fig: go.Figure) -> int:
-    """Bytes of the figure's JSON, as sent to the browser."""
-    return len(fig.to_json().encode("utf-8"))

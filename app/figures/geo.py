@@ -52,9 +52,6 @@ LAYERS: Final = {
     "jiangsu_cities": Layer("jiangsu_cities", 0.004, 3),
     "jiangsu_counties": Layer("jiangsu_counties", 0.004, 3),
     "china_provinces": Layer("china_provinces", 0.04, 2),
-    # every county-level unit of China (about 2,875; the national-scale benchmark's map):
-    # at national scale a small district may change its area by 15% (it is a few pixels)
-    "china_counties": Layer("china_counties", 0.05, 2, max_area_change=0.15),
 }
 MARITIME_DIGITS: Final = 2
 
@@ -214,11 +211,6 @@ def jiangsu_city_codes(divisions: Any) -> tuple[str, ...]:
 def jiangsu_county_codes(divisions: Any) -> tuple[str, ...]:
     rows = jiangsu_counties(divisions)
     return tuple(sorted(rows["adcode"]))
-
-
-def county_codes(divisions: Any) -> tuple[str, ...]:
-    """Every county-level unit the divisions hold (Jiangsu's 95; China's with national data)."""
-    return tuple(sorted(divisions[divisions["level"] == "county"]["adcode"]))
 
 
 def province_codes(divisions: Any) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from app.figures.text import wrap
 
 BY: Final = ("host", "nature")
 PUSH_MODEL_ORDER: Final = ("1", "2", "3", "jiangsu")
-NATIONAL_HEIGHT: Final = 560
+NATIONAL_HEIGHT: Final = 560  # the China map
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,6 @@ class CountyStyle:
 
 
 JIANGSU_COUNTIES: Final = CountyStyle(with_city=True, line_width=0.4, height=ch.MAP_HEIGHT)
-NATIONAL_COUNTIES: Final = CountyStyle(with_city=False, line_width=0.2, height=NATIONAL_HEIGHT)
 
 
 def _hover_lines(*parts: str) -> str:
@@ -207,13 +206,3 @@ def china_map(
     points["lat"] = points["lat"] - 0.9  # under the name
     ch.add_markers(fig, points, t("maps.three_level"))
     return fig
-
-
-def payload_bytes(fig: go.Figure) -> dict[str, int]:
-    """What the browser receives for a map: the figure JSON and the boundaries it fetches."""
-    out = {"figure": ch.figure_json_size(fig), "boundaries": 0}
-    for trace in fig.data:
-        source = getattr(trace, "geojson", None)
-        if isinstance(source, str):
-            out["boundaries"] += (geo.SERVED_DIR / source.rsplit("/", 1)[-1]).stat().st_size
-    return out

@@ -90,29 +90,6 @@ def china_map(lang: str) -> go.Figure:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def national_county_map(lang: str, snapshot: str | None = None) -> go.Figure:
-    """Every county-level unit in the divisions (the national-scale benchmark's map; with
-    the seed data, Jiangsu's 95 drawn on the national layer's settings)."""
-    divisions = view("divisions")
-    adcodes = geo.county_codes(divisions)
-    bounds = boundaries("china_counties", adcodes)
-    agencies = view("v_agencies", snapshot)
-    return maps.county_map(
-        divisions, agencies, view("codes"), bounds, lang, adcodes, maps.NATIONAL_COUNTIES
-    )
-
-
-def map_figures(lang: str, snapshot: str | None = None) -> dict[str, go.Figure]:
-    """Every map of the app, by name (for the benchmark and the size test)."""
-    return {
-        "city_host": city_map(lang, "host", snapshot),
-        "city_nature": city_map(lang, "nature", snapshot),
-        "county": county_map(lang, snapshot),
-        "china": china_map(lang),
-    }
-
-
 # ---- bars and the hierarchy ------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from app.core.config import ROOT
+from tests.conftest import LOAD_SUMMARY
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -30,6 +31,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+__all__ = ["LOAD_SUMMARY"]
 
 pytestmark = pytest.mark.e2e
 
@@ -109,22 +112,43 @@ def server_url(browser: object) -> Iterator[str]:
     stop_server(proc)
 
 
-def settle(page, timeout_ms: int = 30000) -> None:
-    """Wait until the app has finished its run (and plotly has had a moment to draw)."""
+# True while the app is idle: its last run has finished and nothing is still loading.
+# Any other script state ("initial", "running", "rerunRequested", ...) counts as busy.
+IDLE_JS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  return !!app && app.getAttribute("data-test-script-state") === "notRunning"
+    && !document.querySelector("[data-testid='stSkeleton']");
+}"""
+QUIET_S = 0.5  # a run that starts another (a URL rewrite, a widget sync) does so within this
+
+
+def idle(page) -> bool:
+    from playwright.sync_api import Error
+
+    try:
+        return bool(page.evaluate(IDLE_JS))
+    except Error:  # the page is navigating: its document is being replaced
+        return False
+
+
+def settle(page, timeout_ms: int = 60000) -> None:
+    """Wait until the app has finished its run and stayed idle for QUIET_S, then for the
+    network: elements whose code loads lazily (metrics, charts) arrive over HTTP after the
+    run ends (the websocket does not count as network activity). timeout_ms only bounds a
+    failure: a cold server's first run on a busy 2-core machine has taken over 30 s."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
     end = time.monotonic() + timeout_ms / 1000
+    idle_since: float | None = None
     while time.monotonic() < end:
-        busy = page.locator(
-            "[data-test-script-state='running'], [data-testid='stSkeleton']"
-        ).count()
-        if not busy:
-            time.sleep(0.8)
-            if not page.locator("[data-test-script-state='running']").count():
-                # Elements whose code loads lazily (metrics, charts) arrive over HTTP
-                # after the run ends; the websocket does not count as network activity.
+        if idle(page):
+            now = time.monotonic()
+            idle_since = idle_since or now
+            if now - idle_since >= QUIET_S:
                 page.wait_for_load_state("networkidle", timeout=timeout_ms)
                 return
-        time.sleep(0.2)
+        else:
+            idle_since = None
+        time.sleep(0.05)
     raise TimeoutError("the app kept running")
 
 
@@ -148,14 +172,5 @@ def open_path(page, path: str) -> None:
     ).first.inner_text()
 
 
-# ---- load test figures (tests/e2e/test_load.py) in the terminal summary ------------------
-
-LOAD_SUMMARY = pytest.StashKey[list[str]]()
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
-    lines = config.stash.get(LOAD_SUMMARY, [])
-    if lines:
-        terminalreporter.section("load test")
-        for line in lines:
-            terminalreporter.write_line(line)
+# ---- load test figures: tests append lines to LOAD_SUMMARY; tests/conftest.py prints them
+# in the terminal summary (from the workers' reports under pytest-xdist).

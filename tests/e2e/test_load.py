@@ -13,7 +13,6 @@ to the new count showing are printed in the terminal summary.
 from __future__ import annotations
 
 import asyncio
-import shutil
 import statistics
 import time
 import urllib.request
@@ -24,11 +23,11 @@ from pathlib import Path
 import pytest
 
 from app.core import structure
-from app.core.config import ROOT, DataPaths
+from app.core.config import DataPaths
 from app.core.i18n import translator
 from app.core.structure import Filters
 from app.data import db
-from app.data.build import build
+from tests.conftest import copy_data
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, LOAD_SUMMARY, start_server, stop_server
 
 SESSIONS = 20
@@ -122,7 +121,7 @@ async def session(context, base: str, n: int, plan: Plan, clicks: list[float]) -
         where = f"session {n} ({plan})"
         assert not unexpected(), f"{where}: page errors {unexpected()}"
         assert await page.locator("[data-testid='stException']").count() == 0, where
-        title = await page.locator("h1").first.inner_text()
+        title = await page.locator("h1").first.inner_text(timeout=STEP_MS)
         assert title.strip() == translator(lang)("structure.title"), f"{where}: title {title!r}"
         assert f"lang={lang}" in page.url, f"{where}: {page.url}"
         for key in keys:
@@ -203,13 +202,11 @@ def healthy(base: str) -> bool:
 @pytest.mark.e2e
 @pytest.mark.timeout(LIMIT_S + 60)
 def test_twenty_sessions_filter_and_switch_language_without_interference(
-    tmp_path: Path, request: pytest.FixtureRequest
+    built_data: DataPaths, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium package")
-    paths = DataPaths(tmp_path / "data")
-    shutil.copytree(ROOT / "data" / "sources", paths.sources)
-    build(paths)
+    paths = copy_data(built_data, tmp_path / "data")
     chosen = plans(paths)
     assert len({(p.lang, p.first, p.level) for p in chosen}) == SESSIONS
 
