@@ -13,7 +13,7 @@ from app.core.config import SQL_DIR, data_paths
 from app.core.models import TABLES
 from app.data import db, dictionary
 from tests.conftest import run_page
-from tests.test_roster_import import fixture_bytes
+from tests.test_roster import fixture_bytes
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ from app import roster
 from app.core.config import ROOT, DataPaths
 from app.core.i18n import translator
 from app.data import db, snapshots
-from tests.test_roster_import import FIXTURE, csv_bytes, fixture_frame, state
+from tests.test_roster import FIXTURE, csv_bytes, fixture_frame, state
 
 en = translator("en")
 zh = translator("zh")

@@ -16,9 +16,9 @@ import duckdb
 import pandas as pd
 
 from app.core import metrics
+from app.core.config import SEED_SNAPSHOT
 from app.core.metrics import LevelMetrics
 
-SEED = "seed"  # v_agencies' snapshot when none is set
 HOST_VIEWS = {"city": "v_city_host", "county": "v_county_host"}
 
 
@@ -27,7 +27,7 @@ def _cursor(
     con: duckdb.DuckDBPyConnection, agencies: pd.DataFrame | None, snapshot: str | None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A cursor on the snapshot's rows, or on `agencies` in place of the table."""
-    snap = snapshot or SEED
+    snap = snapshot or SEED_SNAPSHOT  # v_agencies' snapshot when none is set
     cur = con.cursor()
     try:
         cur.execute("SET VARIABLE snapshot = ?", [snap])

@@ -6,7 +6,7 @@ import pytest
 
 from app import roster
 from tests.conftest import plain, run_page
-from tests.test_roster_import import fixture_bytes
+from tests.test_roster import bad_cases, fixture_bytes, state
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -49,8 +49,6 @@ def test_snapshot_in_the_url_is_used_and_a_bad_one_falls_back(data_copy) -> None
 
 
 def test_uploading_a_bad_file_reports_rows_and_writes_nothing(data_copy) -> None:
-    from tests.test_roster_import import bad_cases, state
-
     before = state(data_copy)
     at = run_page("import", "en")
     at.file_uploader(key="imp_file").upload("bad.csv", bad_cases()["bad host code"][0])
