@@ -2,10 +2,8 @@
 
 import streamlit as st
 
-from app import roster
-from app.core.config import data_paths
 from app.data import dictionary
-from app.ui import downloads, locale, session, snapshots, url
+from app.ui import catalogue, downloads, locale, session, snapshots, url
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -15,18 +13,7 @@ st.title(t("dictionary.title"))
 st.caption(t("dictionary.intro", snapshot=snapshot))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def catalogue(snapshot: str, loaded: tuple[str, ...]) -> list[dictionary.ObjectDoc]:
-    return dictionary.describe(session.connection(), snapshot)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def confidence(snapshot: str, loaded: tuple[str, ...]):
-    return dictionary.confidence_counts(session.connection(), snapshot)
-
-
-loaded = tuple(roster.snapshot_ids(data_paths()))
-objects = catalogue(snapshot, loaded)
+objects = catalogue.objects(snapshot)
 tab_objects, tab_sources, tab_figures, tab_confidence = st.tabs(
     [
         t("dictionary.tab_objects"),
@@ -50,7 +37,7 @@ with tab_objects:
             "row": st.column_config.TextColumn(t("dictionary.col_row"), width="large"),
         },
     )
-    missing = dictionary.undocumented(objects)
+    missing = catalogue.undocumented(snapshot)
     if len(missing):
         st.warning(t("dictionary.undocumented", n=len(missing)))
     names = [o.name for o in objects]
@@ -78,7 +65,7 @@ with tab_objects:
     )
     st.caption(t("dictionary.download_all"))
     downloads.download_buttons(
-        dictionary.all_columns(objects, lang), "data_dictionary", t, key="dict_all"
+        catalogue.all_columns(snapshot, lang), "data_dictionary", t, key="dict_all"
     )
 
 with tab_sources:
@@ -119,7 +106,7 @@ with tab_figures:
 
 with tab_confidence:
     st.caption(t("dictionary.confidence_intro"))
-    st.dataframe(confidence(snapshot, loaded), hide_index=True, key="dict_confidence")
+    st.dataframe(catalogue.confidence(snapshot), hide_index=True, key="dict_confidence")
     agencies = session.view("v_agencies", snapshot)[
         [
             "agency_id",

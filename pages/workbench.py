@@ -4,11 +4,9 @@ import time
 
 import streamlit as st
 
-from app import roster
 from app.core import md
-from app.core.config import data_paths
 from app.data import dictionary, sandbox, workbench
-from app.ui import downloads, locale, session, snapshots, url, widgets
+from app.ui import catalogue, downloads, locale, session, snapshots, url, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -20,11 +18,6 @@ st.caption(
 )
 
 saved = {q.name: q for q in workbench.saved_queries()}
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def catalogue(snapshot: str, loaded: tuple[str, ...]) -> list[dictionary.ObjectDoc]:
-    return dictionary.describe(session.connection(), snapshot)
 
 
 def load_saved() -> None:
@@ -136,8 +129,7 @@ with editor:
 
 with schema:
     st.subheader(t("workbench.schema"))
-    loaded = tuple(roster.snapshot_ids(data_paths()))
-    for obj in catalogue(snapshot, loaded):
+    for obj in catalogue.objects(snapshot):
         kind = t(f"workbench.kind_{obj.kind}")
         with st.expander(f"{obj.name} · {kind} · {t('workbench.n_rows', n=obj.rows)}"):
             st.caption(obj.row_zh if lang == "zh" else obj.row)

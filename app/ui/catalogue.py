@@ -1,0 +1,59 @@
+"""The data dictionary's reads, cached once per snapshot (shared by /dictionary and
+/workbench's schema browser): describing every table and view runs a count per object
+and parses every view header, and the full column list is built once per language.
+
+Results are shared, never copied (cache_resource): callers only read them. The key
+includes the imported snapshots, so an import refreshes the row counts.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app.core.config import data_paths
+from app.data import dictionary, snapshots
+from app.ui import session
+
+
+def _loaded() -> tuple[str, ...]:
+    return tuple(snapshots.snapshot_ids(data_paths()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _objects(snapshot: str, loaded: tuple[str, ...]) -> list[dictionary.ObjectDoc]:
+    return dictionary.describe(session.connection(), snapshot)
+
+
+def objects(snapshot: str) -> list[dictionary.ObjectDoc]:
+    """Every table and view with its columns, descriptions and row count."""
+    return _objects(snapshot, _loaded())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _all_columns(snapshot: str, loaded: tuple[str, ...], lang: str) -> pd.DataFrame:
+    return dictionary.all_columns(_objects(snapshot, loaded), lang)
+
+
+def all_columns(snapshot: str, lang: str) -> pd.DataFrame:
+    """One row per column of every object (the full dictionary's download)."""
+    return _all_columns(snapshot, _loaded(), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _undocumented(snapshot: str, loaded: tuple[str, ...]) -> pd.DataFrame:
+    return dictionary.undocumented(_objects(snapshot, loaded))
+
+
+def undocumented(snapshot: str) -> pd.DataFrame:
+    return _undocumented(snapshot, _loaded())
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _confidence(snapshot: str, loaded: tuple[str, ...]) -> pd.DataFrame:
+    return dictionary.confidence_counts(session.connection(), snapshot)
+
+
+def confidence(snapshot: str) -> pd.DataFrame:
+    """Rows per confidence level, per table."""
+    return _confidence(snapshot, _loaded())
