@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 from app.core.codes import JIANGSU_PREFIX
 from app.core.config import DataPaths
 from app.core.models import Agency, Division
-from app.data import build
+from app.data import build, integrity
 from app.roster.problems import ImportProblem, problem
 from app.roster.reading import IMPORT_COLUMNS, OPTIONAL_COLUMNS, read_table
 
@@ -52,10 +52,11 @@ def validate(
         if agencies:
             good.append(agencies[0])  # type: ignore[arg-type]
             good_lines.append(line)
-    for p in build.duplicate_keys("agencies", good, good_lines, file_name):
+    for p in integrity.duplicate_keys("agencies", good, good_lines, file_name):
         problems.append(problem(p.line, "agency_id", "duplicate_id", first=p.values["first"]))
     problems += [
-        ImportProblem.of(p) for p in build.agency_problems(good, divisions, file_name, good_lines)
+        ImportProblem.of(p)
+        for p in integrity.agency_problems(good, divisions, file_name, good_lines)
     ]
     for a, line in zip(good, good_lines, strict=True):
         if a.division_adcode and not a.division_adcode.startswith(PROVINCE_PREFIX):
