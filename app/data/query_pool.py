@@ -1,10 +1,14 @@
 """Worker processes that run user SQL for the pages and the command line.
 
-Each worker (app.query_worker) holds its own read-only engine. A request goes to an idle
-worker; the pool waits for its reply no longer than the query's time limit plus a grace
-period, then kills the worker. A worker that dies (out of memory, an engine fault) or is
-killed is replaced on the next request, so one query can never invalidate or starve the
-data another session reads. At most `size` queries run at once.
+Each worker (app.data.query_worker) holds its own read-only engine. A request goes to an
+idle worker, which says "ready" once its engine is open; from then on the pool waits no
+longer than the query's time limit plus a grace period, then kills the worker. Starting a
+worker has its own, longer allowance: on a loaded machine a fresh process can take
+seconds to import and open the engine, and that is not the user's query running.
+
+A worker that dies (out of memory, an engine fault) or is killed is replaced on the next
+request, so one query can never invalidate or starve the data another session reads. At
+most `size` queries run at once.
 """
 
 from __future__ import annotations
@@ -23,12 +27,13 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow as pa
 
-from app import roster
 from app.core.config import ROOT, DataPaths
 from app.data import sandbox
 from app.data.query_worker import HEADER, send
+from app.data.snapshots import snapshot_ids
 
-GRACE_S = 5.0  # beyond the worker's own interrupt: starting up, loading the engine
+START_S = 60.0  # a fresh worker imports DuckDB and opens the engine before it is ready
+GRACE_S = 5.0  # beyond the worker's own interrupt: sending the last batches
 MAX_MESSAGE = 1024**3
 PROBLEMS = {
     cls.__name__: cls
@@ -132,13 +137,15 @@ class QueryPool:
                 "params": params,
                 "snapshot": snapshot,
                 "limits": limits,
-                "snapshots": tuple(roster.snapshot_ids(self.paths)),
+                "snapshots": tuple(snapshot_ids(self.paths)),
             }
             worker.ask(request)
-            deadline = time.monotonic() + limits.timeout_s + GRACE_S
+            deadline = time.monotonic() + START_S
             while True:
                 kind, *rest = worker.receive(deadline, limits.timeout_s)
-                if kind == "batch":
+                if kind == "ready":
+                    deadline = time.monotonic() + limits.timeout_s + GRACE_S
+                elif kind == "batch":
                     yield rest[0]
                 elif kind == "end":
                     outcome["schema"], outcome["truncated"] = rest

@@ -1,11 +1,11 @@
-"""The process that runs user SQL: `python -m app.query_worker`, started by app.query_pool.
+"""The process that runs user SQL: `python -m app.data.query_worker`, started by the pool.
 
 It caps its own address space, lowers its CPU priority, opens the read-only engine
-(app.sandbox.open_engine) and answers one request at a time on its standard input and
-output. Each message is a
-length-prefixed pickle; a reply is ("batch", RecordBatch)*, then ("end", schema,
-truncated) or ("error", class name, key, values). After an engine fault it exits, so the
-pool starts a fresh one; it also exits when its input closes (the server went away).
+(app.data.sandbox.open_engine) and answers one request at a time on its standard input
+and output. Each message is a length-prefixed pickle; a reply is ("ready",) once the
+engine is open, ("batch", RecordBatch)*, then ("end", schema, truncated) or ("error",
+class name, key, values). After an engine fault it exits, so the pool starts a fresh
+one; it also exits when its input closes (the server went away).
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ def serve(source: BinaryIO, sink: BinaryIO) -> int:
                 if con is not None:
                     con.close()
                 con, loaded = sandbox.open_engine(paths), request["snapshots"]
+            send(sink, ("ready",))
             batches = sandbox.stream(
                 con,
                 request["sql"],
