@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app import roster
+from app.core import checks
 from app.core.config import data_paths
 from app.core.i18n import translator
 from app.data import build as build_mod
@@ -113,19 +114,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     con = db.connect(data_paths())
     frame = db.view(con, "v_reported_vs_computed")
     width = max(frame["figure_id"].str.len().max(), 9)
-    print(f"{'figure':<{width}}  {'reported':>8}  {'computed':>8}  {'status':<14}  source")
+    head = f"{'figure':<{width}}  {'reported':>8}  {'computed':>8}  {'status':<14}"
+    print(f"{head}  {'basis':<16}  source")
     for row in frame.itertuples():
         computed = (
             "-" if row.computed is None or row.computed != row.computed else int(row.computed)
         )
         cells = f"{row.reported:>8}  {computed!s:>8}  {row.status:<14}"
-        print(f"{row.figure_id:<{width}}  {cells}  {row.source_ref}")
+        print(f"{row.figure_id:<{width}}  {cells}  {row.basis:<16}  {row.source_ref}")
     differs = frame[frame["status"] == "differs"]
     if len(differs):
         names = ", ".join(differs["figure_id"])
         print(f"\n{len(differs)} figure(s) differ from the source: {names}", file=sys.stderr)
         return 1
-    print(f"\nall {int((frame['status'] == 'match').sum())} computable figures match the source")
+    found = checks.summarise(frame)
+    print(
+        f"\nall {len(found.confirmed) + len(found.consistent)} computable figures match the"
+        f" source: {len(found.confirmed)} confirm it on rows that name their unit (named_rows);"
+        f" {len(found.consistent)} are only consistency checks of rows written from the"
+        " source's own numbers (placeholder_rows)"
+    )
     return 0
 
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app.data import dictionary
-from app.ui import catalogue, downloads, locale, session, snapshots, url
+from app.ui import catalogue, check_status, downloads, locale, session, snapshots, url
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -82,18 +82,8 @@ with tab_sources:
 
 with tab_figures:
     figures = dictionary.flag_differences(session.view("v_reported_vs_computed", snapshot))
-    differs = figures[figures["status"] == "differs"]
-    if len(differs):
-        st.error(
-            t("dictionary.figures_differ", n=len(differs), names=", ".join(differs["figure_id"])),
-            icon=":material/warning:",
-        )
-    else:
-        st.success(
-            t("dictionary.figures_match", n=int((figures["status"] == "match").sum())),
-            icon=":material/check_circle:",
-        )
-    st.caption(t("dictionary.flag_legend"))
+    check_status.lines(t, figures)
+    st.caption(t("dictionary.flag_legend_basis"))
     st.dataframe(
         figures.style.apply(
             lambda r: ["background-color: #fde2e1" if r["status"] == "differs" else "" for _ in r],

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from app.core import i18n, md, overview
-from app.ui import locale, session, snapshots, widgets
+from app.core import checks, i18n, md, overview
+from app.ui import check_status, locale, session, snapshots, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -23,6 +23,8 @@ for column, h in zip(st.columns(len(overview.HEADLINES)), overview.headlines(fig
             st.caption(t("overview.stated_only"))
         elif h.status == "differs":
             st.warning(t("overview.differs", reported=h.reported))
+        else:  # a match: say whether it confirms the source or only checks consistency
+            st.caption(t(checks.match_note_key(h.status, h.basis)))
         widgets.source_popover(t, h.source_ref, h.excerpt)
 
 centre = overview.province_centre(session.view("v_agencies", snapshot))
@@ -40,8 +42,4 @@ with st.container(border=True):
         column.markdown(f"**{md.escape(value)}**")  # an imported roster names the agency
     widgets.source_popover(t, centre["source_ref"], centre["excerpt"])
 
-differs = figures[figures["status"] == "differs"]
-if len(differs):
-    st.error(t("overview.figures_differ", n=len(differs), names=", ".join(differs["figure_id"])))
-else:
-    st.success(t("overview.figures_match", n=int((figures["status"] == "match").sum())))
+check_status.lines(t, figures)

@@ -78,6 +78,11 @@ def test_check_passes_on_the_seed() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "county_host_government_general_office" in result.stdout
     assert "all 17 computable figures match the source" in result.stdout
+    # which matches confirm the source, which only check rows written from its numbers
+    assert "7 confirm it on rows that name their unit" in result.stdout
+    assert "10 are only consistency checks" in result.stdout
+    line = next(ln for ln in result.stdout.splitlines() if ln.startswith("county_with_agency"))
+    assert "placeholder_rows" in line
 
 
 def test_check_fails_and_names_the_figure_when_a_row_changes(data_copy: DataPaths) -> None:

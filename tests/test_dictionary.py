@@ -79,9 +79,14 @@ def test_confidence_counts_for_seed_and_import(data_copy) -> None:
 
 def test_differences_are_flagged() -> None:
     figures = pd.DataFrame(
-        {"figure_id": ["a", "b", "c"], "status": ["match", "differs", "not_computable"]}
+        {
+            "figure_id": ["a", "b", "c", "d"],
+            "status": ["match", "differs", "not_computable", "match"],
+            "basis": ["named_rows", "named_rows", "not_computable", "placeholder_rows"],
+        }
     )
-    assert dictionary.flag_differences(figures)["flag"].tolist() == ["✓", "⚠", "–"]
+    # a match on rows written from the reported number is flagged apart: ≈, not ✓
+    assert dictionary.flag_differences(figures)["flag"].tolist() == ["✓", "⚠", "–", "≈"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -94,8 +99,9 @@ def test_page_in_both_languages(lang: str) -> None:
     summary = at.dataframe[0].value
     assert "v_reported_vs_computed" in summary["name"].tolist()
     assert summary.set_index("name").loc["divisions", "rows"] == 142
-    assert len(at.success) == 1  # all computable figures match on the seed
-    assert "17" in at.success[0].value
+    # on the seed, 7 matches confirm the source on named rows; 10 are consistency checks
+    assert [m.value.split()[0] for m in at.success] == ["7"]
+    assert [m.value.split()[0] for m in at.info] == ["10"]
     texts = " ".join(t.value for t in at.text)
     assert "13個設區市都設立了性質不一的大數據管理機構" in texts or "13个设区市" in texts
 

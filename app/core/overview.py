@@ -17,6 +17,7 @@ class Headline:
     status: str  # match / differs / not_computable
     source_ref: str
     excerpt: str
+    basis: str = ""  # what a match shows: named_rows / placeholder_rows / not_computable
 
 
 HEADLINES = ("city_units", "county_units", "county_with_agency", "provinces_with_data_agency")
@@ -37,6 +38,7 @@ def headlines(reported_vs_computed: pd.DataFrame) -> list[Headline]:
                 row["status"],
                 row["source_ref"],
                 row["excerpt"],
+                row["basis"],
             )
         )
     return out

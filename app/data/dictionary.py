@@ -153,6 +153,9 @@ def confidence_counts(con: duckdb.DuckDBPyConnection, snapshot: str | None = Non
 
 
 def flag_differences(figures: pd.DataFrame) -> pd.DataFrame:
-    """v_reported_vs_computed with a 'flag' column: ⚠ where computed differs from reported."""
-    flags = figures["status"].map({"differs": "⚠", "not_computable": "–"}).fillna("✓")
+    """v_reported_vs_computed with a 'flag' column: ⚠ where computed differs from reported,
+    ✓ a match on rows that name their unit, ≈ a match on rows written from the reported
+    number (a consistency check), – where the rows cannot give it."""
+    flags = figures["status"].map({"differs": "⚠", "not_computable": "–"})
+    flags = flags.fillna(figures["basis"].map({"placeholder_rows": "≈"})).fillna("✓")
     return figures.assign(flag=flags)[["flag", *figures.columns]]

@@ -8,7 +8,7 @@ from typing import Final
 
 import pandas as pd
 
-from app.core import i18n, national, overview
+from app.core import checks, i18n, national, overview
 from app.story import evidence, parts
 from app.story.model import Chart, Excerpt, Fact, Slide, StoryData, Translator
 
@@ -25,7 +25,12 @@ def slide_question(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
     facts = []
     for h in overview.headlines(data.reported):
         shown = h.value if h.value is not None else h.reported
-        note = t("story.stated_only") if h.value is None else t("story.computed_from_rows")
+        # a match on rows written from the figure itself is only a consistency check
+        note = (
+            t("story.stated_only")
+            if h.value is None
+            else t(checks.match_note_key(h.status, h.basis))
+        )
         facts.append(Fact(t(f"overview.{h.key}"), str(shown), note))
     return Slide(
         n,

@@ -14,29 +14,41 @@
 --   zh: 给出该数字的段落
 -- excerpt: the verbatim words of the source (traditional characters)
 --   zh: 来源原文（繁体字）
+-- basis: what a match confirms. named_rows: the computed number counts rows that each name their unit (the cities' agencies, the county-level units of the boundary data, an imported roster that names every county), so a match confirms the source; placeholder_rows: it counts rows written from this same reported number (the county agencies whose county the source does not name, the push-model codes, the recommendation and integration rows), so a match is only a consistency check; not_computable: the rows cannot give it
+--   zh: 一致时说明什么。named_rows：计算所数的数据行各自点名其单位（各设区市的机构、边界数据中的县级单位、点名每个县的导入名册），一致即印证来源；placeholder_rows：所数的数据行本身就是按这一来源数字写成的（来源未点名所在县的县级机构、推进模式代码、建议和融合条目），一致只是一致性核对；not_computable：数据行无法得出
 CREATE VIEW v_reported_vs_computed AS
-WITH computed AS (
-    SELECT 'city_units' AS figure_id, count(*) AS value
+WITH county_rows AS (
+    -- the county agencies name their units only when every one of them does (an imported roster)
+    SELECT CASE WHEN count(*) FILTER (WHERE division_adcode IS NULL) = 0
+        THEN 'named_rows' ELSE 'placeholder_rows' END AS basis
+    FROM v_agencies WHERE level = 'county'
+),
+computed AS (
+    SELECT 'city_units' AS figure_id, count(*) AS value, 'named_rows' AS basis
     FROM divisions WHERE level = 'city' AND parent_adcode = '320000'
     UNION ALL
-    SELECT 'city_nature_' || c.code, coalesce(v.n, 0)
+    SELECT 'city_nature_' || c.code, coalesce(v.n, 0), 'named_rows'
     FROM codes AS c LEFT JOIN v_city_nature AS v ON v.nature = c.code WHERE c.domain = 'nature'
     UNION ALL
-    SELECT 'city_host_' || c.code, coalesce(v.n, 0)
+    SELECT 'city_host_' || c.code, coalesce(v.n, 0), 'named_rows'
     FROM codes AS c LEFT JOIN v_city_host AS v ON v.host = c.code WHERE c.domain = 'host'
     UNION ALL
-    SELECT 'county_units', sum(n) FROM v_county_coverage
+    SELECT 'county_units', sum(n), 'named_rows' FROM v_county_coverage
     UNION ALL
-    SELECT 'county_with_agency', n FROM v_county_coverage WHERE coverage = 'with_agency'
+    SELECT 'county_with_agency', n, (SELECT basis FROM county_rows)
+    FROM v_county_coverage WHERE coverage = 'with_agency'
     UNION ALL
-    SELECT 'county_host_' || c.code, coalesce(v.n, 0)
+    SELECT 'county_host_' || c.code, coalesce(v.n, 0), (SELECT basis FROM county_rows)
     FROM codes AS c LEFT JOIN v_county_host AS v ON v.host = c.code WHERE c.domain = 'host'
     UNION ALL
-    SELECT 'push_models', count(DISTINCT push_model) FROM provinces WHERE push_model IN ('1', '2', '3')
+    SELECT 'push_models', count(DISTINCT push_model), 'placeholder_rows'
+    FROM provinces WHERE push_model IN ('1', '2', '3')
     UNION ALL
-    SELECT 'recommendations', count(*) FROM recommendations WHERE category = 'recommendation'
+    SELECT 'recommendations', count(*), 'placeholder_rows'
+    FROM recommendations WHERE category = 'recommendation'
     UNION ALL
-    SELECT 'integrations', count(*) FROM recommendations WHERE category = 'integration'
+    SELECT 'integrations', count(*), 'placeholder_rows'
+    FROM recommendations WHERE category = 'integration'
 )
 SELECT
     r.figure_id,
@@ -49,7 +61,8 @@ SELECT
         ELSE 'differs'
     END AS status,
     r.source_ref,
-    r.excerpt
+    r.excerpt,
+    CASE WHEN c.value IS NULL THEN 'not_computable' ELSE c.basis END AS basis
 FROM reported_figures AS r
 LEFT JOIN computed AS c USING (figure_id)
 ORDER BY r.source_ref, r.figure_id;

@@ -1,0 +1,24 @@
+"""The reported-vs-computed status lines (overview, dictionary): which figures differ,
+which matches confirm the source on rows that name their unit, and which are only
+consistency checks of rows written from the source's own numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from app.core import checks
+
+
+def lines(t: Callable[..., str], figures: pd.DataFrame) -> None:
+    """figures: v_reported_vs_computed for the chosen snapshot."""
+    found = checks.summarise(figures)
+    if found.differs:
+        names = ", ".join(found.differs)  # figure ids of the reviewed sources, not user text
+        st.error(t("checks.differ", n=len(found.differs), names=names), icon=":material/warning:")
+    if found.confirmed:
+        st.success(t("checks.confirmed", n=len(found.confirmed)), icon=":material/check_circle:")
+    if found.consistent:
+        st.info(t("checks.consistent", n=len(found.consistent)), icon=":material/sync_alt:")
