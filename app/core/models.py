@@ -9,6 +9,8 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from app.core.since import check_addresses, check_happened
+
 
 def _blank_to_none(value: object) -> object:
     """CSV cells are strings: an empty cell means "not in source"."""
@@ -222,6 +224,31 @@ class Code(Row):
     _ref = field_validator("source_ref")(_check_source_ref)
 
 
+class Reported(StrEnum):
+    """How sure a change since the source is: reported elsewhere, never stated by the article."""
+
+    REPORTED = "reported"
+
+
+class SinceSource(Row):
+    """A change after the article that public reports describe (source/AFTER.md): kept apart
+    from the article's figures, never joined into a view checked against them."""
+
+    item_id: Text
+    happened: Text
+    what_zh: Text
+    what_en: Text
+    source_url: Text  # one or more public addresses, ';'-separated, as the report gives them
+    confidence: Reported
+    how_sure_zh: Text
+    how_sure_en: Text
+    not_reported_zh: OptText = None  # what the reports leave unknown, shown as unknown
+    not_reported_en: OptText = None
+
+    _happened = field_validator("happened")(check_happened)
+    _url = field_validator("source_url")(check_addresses)
+
+
 # One source table per file: data/sources/<name>.csv -> data/parquet/<name>.parquet
 TABLES: dict[str, type[Row]] = {
     "divisions": Division,
@@ -232,4 +259,5 @@ TABLES: dict[str, type[Row]] = {
     "sources": Source,
     "statements": Statement,
     "codes": Code,
+    "since_source": SinceSource,
 }

@@ -20,6 +20,7 @@ KEYS = {
     "sources": ("source_ref",),
     "statements": ("adcode", "dimension"),
     "codes": ("domain", "code"),
+    "since_source": ("item_id",),
 }
 
 

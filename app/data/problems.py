@@ -39,6 +39,8 @@ _BY_TYPE = {
     "extra_forbidden": "unknown_column",
     "bad_adcode": "bad_adcode",
     "bad_source_ref": "bad_source_ref",
+    "bad_happened": "bad_happened",
+    "bad_url": "bad_url",
 }
 LEVELS = ("province", "city", "county")
 
