@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app.core import national
-from app.ui import downloads, figures, locale, session, snapshots, widgets
+from app.ui import downloads, figures, locale, session, since, snapshots, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -42,3 +42,5 @@ table = national.table(models, lang, t)
 st.dataframe(table, hide_index=True, width="stretch", key="models_table")
 downloads.download_buttons(table, "province-models", t, key="models")
 st.caption(t("models.table_note"))
+
+since.section(t, lang, key="models_since")

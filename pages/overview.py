@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app.core import checks, i18n, md, overview
-from app.ui import check_status, locale, session, snapshots, widgets
+from app.ui import check_status, locale, session, since, snapshots, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -43,3 +43,4 @@ with st.container(border=True):
     widgets.source_popover(t, centre["source_ref"], centre["excerpt"])
 
 check_status.lines(t, figures)
+since.section(t, lang, key="overview_since")

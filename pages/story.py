@@ -9,7 +9,7 @@ from app.story import briefing, display, form
 from app.story.evidence import simplified_line
 from app.story.model import Chart, Fact
 from app.story.slides import COUNT
-from app.ui import figures, locale, snapshots
+from app.ui import figures, locale, since, snapshots
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -129,6 +129,8 @@ match display.arrangement(slide):
             with column:
                 draw_chart(chart)
 
+if slide.since:  # reported after the article: kept apart from the source's excerpts
+    since.draw(t, slide.since, key=f"story_{slide.key}_since")
 if slide.excerpts:
     with st.expander(t("story.sources_heading"), icon=":material/format_quote:"):
         for excerpt in slide.excerpts:

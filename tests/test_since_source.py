@@ -8,14 +8,18 @@ import csv
 import json
 import re
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from app.core import md, since
 from app.core.config import ROOT, VIEWS_DIR, DataPaths, data_paths
 from app.core.i18n import translator
 from app.data import db
 from app.data.build import BuildError, build
+from app.story import briefing, form
+from tests.conftest import plain, run_page
 from tests.test_cli import run
 
 # AFTER.md, row by row: when, and every public address it gives for that row.
@@ -150,3 +154,67 @@ def test_a_repeated_item_id_stops_the_build(paths: DataPaths) -> None:
     with pytest.raises(BuildError) as err:
         build(paths)
     assert [p.code for p in err.value.problems] == ["duplicate_key"]
+
+
+# --- shown on the overview, /models and the story ------------------------------------------
+
+
+def section_text(at) -> str:
+    return plain(" ".join(e.value for e in [*at.markdown, *at.caption, *at.text, *at.subheader]))
+
+
+@pytest.mark.parametrize("page", ["overview", "models"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pages_show_each_change_with_its_date_and_addresses_as_text(
+    page: str, lang: str, rows
+) -> None:
+    t = translator(lang)
+    at = run_page(page, lang)
+    assert not at.exception
+    assert t("since.title") in [s.value for s in at.subheader]
+    text = section_text(at)
+    assert t("since.reported_elsewhere") in text
+    for r in rows.itertuples():
+        assert since.happened_label(r.happened, t) in text
+        assert (r.what_zh if lang == "zh" else r.what_en) in text
+    addresses = [a for e in at.text for a in e.value.splitlines()]  # st.text: never a link
+    assert set(addresses) >= set().union(*AFTER.values())
+    for unknown in UNKNOWN_ZH if lang == "zh" else UNKNOWN_EN:
+        assert unknown in text
+    assert ("截至 2025 年" if lang == "zh" else "by 2025") in text
+
+
+def test_data_text_in_the_section_is_escaped(data_copy) -> None:
+    hostile = "[x](http://evil.cn/a) **b** <img src=x> :material/home: www.evil.cn"
+    edit(data_copy, 0, "what_en", hostile)
+    build(data_copy)
+    at = run_page("overview", "en")
+    assert not at.exception
+    shown = [m.value for m in at.markdown if "evil" in m.value]
+    assert shown and all(plain(m).endswith(hostile) for m in shown)
+    assert all(md.escape(hostile) in m for m in shown)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_models_slide_and_the_briefing_carry_the_section(data_copy, lang: str) -> None:
+    t = translator(lang)
+    slide = form.slide(4, lang, t)
+    assert slide.key == "national"
+    assert [i.happened for i in slide.since] == [since.happened_label(h, t) for h in AFTER]
+    assert [set(i.addresses) for i in slide.since] == list(AFTER.values())
+    html = briefing.slide_html(slide, t, lang)
+    assert t("since.title") in html and "qhj.3a0598.com/Info.aspx?Id=70354" in html
+    assert "<a " not in html.split(t("since.title"))[1]  # addresses are text, not links
+    doc = briefing.render([slide], lang, t, datetime(2026, 1, 1))
+    assert doc.count('<div class="since">') == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_story_page_shows_the_section_on_slide_4(data_copy, lang: str) -> None:
+    t = translator(lang)
+    at = run_page("story", lang, slide="4")
+    assert not at.exception
+    assert t("since.title") in [s.value for s in at.subheader]
+    assert "cinic.org.cn/xw/kx/1531200.html" in [a for e in at.text for a in e.value.splitlines()]
+    at1 = run_page("story", lang, slide="1")
+    assert t("since.title") not in [s.value for s in at1.subheader]

@@ -24,6 +24,7 @@ from app.core.text import html_text
 from app.figures import geo
 from app.story.evidence import simplified_line
 from app.story.model import Slide, Translator
+from app.story.since import since_html
 
 BASE_TOPOJSON: Final = geo.STATIC_DIR / "world_110m.json"
 TOPOJSON_NAMES: Final = ("world_110m", "world_50m")  # what plotly.js looks up for a world map
@@ -49,7 +50,7 @@ h2 { margin-top: 0.2rem; }
 .fact { border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem 0.7rem; }
 .fact .label { font-size: 0.85rem; color: #444; }
 .fact .value { font-size: 1.6rem; font-weight: bold; }
-.fact .note { font-size: 0.8rem; color: #555; }
+.fact .note, .since .note { font-size: 0.8rem; color: #555; }
 .notice { background: #fff6db; border-left: 4px solid #e69f00; padding: 0.5rem 0.8rem; }
 .chart h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
 blockquote { border-left: 4px solid #999; margin: 0.6rem 0; padding: 0.3rem 0.8rem;
@@ -149,6 +150,8 @@ def slide_html(slide: Slide, t: Translator, lang: str) -> str:
             f'<div class="chart" data-kind="{kind}"><h3>{html_text(chart.title)}</h3>'
             f"{chart_html(chart.figure, f'chart-{slide.number}-{chart.key}')}</div>"
         )
+    if slide.since:  # reported after the article: apart from the source's excerpts
+        parts.append(since_html(slide.since, t))
     if slide.excerpts:
         parts.append(f"<h3>{html_text(t('story.sources_heading'))}</h3>")
         parts.extend(_excerpt_html(e.text, e.paragraphs(), t, lang) for e in slide.excerpts)

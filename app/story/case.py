@@ -8,7 +8,7 @@ from typing import Final
 
 import pandas as pd
 
-from app.core import checks, i18n, national, overview
+from app.core import checks, i18n, national, overview, since
 from app.story import evidence, parts
 from app.story.model import Chart, Excerpt, Fact, Slide, StoryData, Translator
 
@@ -165,4 +165,5 @@ def slide_national(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
         charts=parts.map_chart("china_map", t("story.china_map"), data.china_map),
         excerpts=evidence.figure_excerpts(data.reported, ["provinces_with_data_agency"])
         + evidence.sentences(data.sources, "article#p6", MODEL_MARKS),
+        since=since.items(data.since_source, lang, t),
     )

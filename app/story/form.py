@@ -66,6 +66,7 @@ READERS: Final[dict[str, Callable[[Reader], object]]] = {
     "county_host": lambda r: r.view("v_county_host"),
     "province_models": lambda r: session.view("v_province_models"),
     "sources": lambda r: session.view("sources"),
+    "since_source": lambda r: session.view("v_since_source"),
     "checklist_items": lambda r: checklist_table.items(
         session.view("recommendations"), session.view("sources")
     ),

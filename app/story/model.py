@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 import pandas as pd
 import plotly.graph_objects as go
 
+from app.core.since import SinceItem
 from app.scenarios.model import Scenario
 from app.scenarios.results import Outcome
 
@@ -61,6 +62,7 @@ class Slide:
     charts: tuple[Chart, ...] = ()
     excerpts: tuple[Excerpt, ...] = ()
     notice: str = ""  # e.g. "this is a preset, not a saved scenario"
+    since: tuple[SinceItem, ...] = ()  # changes reported after the article (not the source)
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class StoryData:
     county_host: pd.DataFrame | None = None  # v_county_host
     province_models: pd.DataFrame | None = None  # v_province_models
     sources: pd.DataFrame | None = None
+    since_source: pd.DataFrame | None = None  # v_since_source (reported elsewhere)
     checklist_items: pd.DataFrame | None = None  # the checklist with its saved progress
     scenario: ScenarioChoice | None = None
     city_map: go.Figure | None = None

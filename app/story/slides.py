@@ -36,7 +36,9 @@ SLIDES: Final[tuple[SlideSpec, ...]] = (
     _spec("question", case.slide_question, "reported sources"),
     _spec("structure", case.slide_structure, "agencies codes city_host reported city_map"),
     _spec("counties", case.slide_counties, "county_coverage county_host reported county_map"),
-    _spec("national", case.slide_national, "reported province_models sources china_map"),
+    _spec(
+        "national", case.slide_national, "reported province_models sources since_source china_map"
+    ),
     _spec("gap", measures.slide_gap, "codes level_metrics city_host county_host reported sources"),
     _spec("recommendations", progress.slide_recommendations, "checklist_items"),
     _spec("scenario", scenario.slide_scenario, "scenario agencies divisions codes sources"),
