@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 
 from app import roster
-from app.core import claims
+from app.core import claims, structure
 from app.core.config import ROOT, DataPaths, data_paths
 from app.data import db
 from app.data.build import BuildError, build
+from app.figures import geo, maps
 from tests.source_edits import rewrite
 from tests.test_roster import fixture_bytes
 
@@ -317,3 +318,82 @@ def test_an_imported_row_of_the_seed_is_its_own_claims(paths: DataPaths) -> None
         ],
     )
     assert ("agencies.csv", "host", "claim_missing") in refusals(paths)
+
+
+# shown: the structure table and the map hovers --------------------------------------------
+
+
+def wording(con, lang: str) -> claims.Wording:
+    codes = db.view(con, "codes")
+    values = {a: structure.labels(codes, a, lang) for a in claims.AGENCY_ATTRIBUTES}
+    return claims.wording(lang, values)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_structure_table_shows_each_claims_confidence(con, seed, lang) -> None:
+    codes, divisions = db.view(con, "codes"), db.view(con, "divisions")
+    agencies = structure.prepared(db.view(con, "v_agencies"))
+    table = structure.table(
+        agencies,
+        lang,
+        structure.labels(codes, "host", lang),
+        structure.labels(codes, "nature", lang),
+        structure.labels(codes, "level", lang),
+        structure.division_names(divisions, lang),
+        unknown="?",
+        not_named="-",
+        claims=claims.by_subject(seed),
+        wording=wording(con, lang),
+    ).set_index("agency_id")
+    words = {
+        "en": ("Stated", "Derived", "Not in source", "Deputy-department level"),
+        "zh": ("原文明示", "由原文推得", "来源未说明", "副厅级"),
+    }[lang]
+    stated, derived, unknown, deputy = words
+    columns = ["host_confidence", "nature_confidence", "rank", "rank_confidence", "confidence"]
+    assert table.loc[TAIZHOU, columns].tolist() == [stated, derived, "?", unknown, derived]
+    assert table.loc[NANTONG, columns].tolist() == [derived, stated, "?", unknown, derived]
+    assert table.loc[XUZHOU, columns].tolist() == [stated, stated, "?", unknown, stated]
+    assert table.loc["js-province", columns].tolist() == [stated, stated, deputy, stated, stated]
+    order = table.columns.tolist()
+    assert order.index("host_confidence") == order.index("host") + 1
+    assert order.index("nature_confidence") == order.index("nature") + 1
+
+
+def test_the_city_map_hover_names_each_claims_confidence(con, seed) -> None:
+    divisions = db.view(con, "divisions")
+    empty = {"type": "FeatureCollection", "features": []}
+    bounds = maps.Boundaries(empty, empty)
+    args = (divisions, db.view(con, "v_agencies"), db.view(con, "codes"), bounds)
+    fig = maps.city_map(*args, "en", "host", seed)
+    hover = dict(zip(fig.data[0].locations, fig.data[0].text, strict=True))
+    assert "Hosted at: Government general office (Stated)" in hover["321200"]
+    assert "Nature: Administrative body (Derived)" in hover["321200"]
+    assert "Hosted at: Government general office (Derived)" in hover["320600"]
+    assert "Nature: Public institution (Stated)" in hover["320600"]
+    assert "Rank: Not in source" in hover["320300"]
+    zh = maps.city_map(*args, "zh", "nature", seed)
+    taizhou = dict(zip(zh.data[0].locations, zh.data[0].text, strict=True))["321200"]
+    assert "挂靠单位：政府办(办公厅)（原文明示）" in taizhou
+    assert "性质：行政单位（由原文推得）" in taizhou
+
+
+def test_the_county_map_hover_marks_an_imported_rosters_claims(data_copy: DataPaths) -> None:
+    snap = roster.import_roster(data_copy, fixture_bytes(), "named.csv").snapshot
+    con = db.connect(data_copy)
+    divisions = db.view(con, "divisions")
+    empty = {"type": "FeatureCollection", "features": []}
+    fig = maps.county_map(
+        divisions,
+        db.view(con, "v_agencies", snapshot=snap.snapshot_id),
+        db.view(con, "codes"),
+        maps.Boundaries(empty, empty),
+        "zh",
+        geo.jiangsu_county_codes(divisions),
+        claims=db.view(con, "v_claims", snapshot=snap.snapshot_id),
+    )
+    hover = dict(zip(fig.data[0].locations, fig.data[0].text, strict=True))
+    assert "挂靠单位：政府办(办公厅)（导入名册）" in hover["320102"]  # 玄武区, from the roster
+    assert "性质：" in hover["320102"] and "（导入名册）" in hover["320102"]
+    placed = [text for text in hover.values() if "导入名册" in text]
+    assert len(placed) == 76  # every county the roster places, and only those

@@ -17,10 +17,12 @@ do not weaken the row. The build refuses a row whose confidence breaks this rule
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Final
 
 import pandas as pd
 
+from app.core.i18n import translator
 from app.core.models import Attribute
 
 STATED: Final = "stated"
@@ -77,3 +79,79 @@ def confidence_of(
 ) -> list[str]:
     """Each subject's claim confidence for attribute ("" when it has no such claim)."""
     return [claims.get(s, {}).get(attribute, ("", ""))[1] for s in subjects]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How claims read in one language: labels of attributes, values and confidences, and
+    the catalogue's line formats."""
+
+    attribute: Mapping[str, str]
+    value: Mapping[str, Mapping[str, str]]  # attribute -> {code: label}
+    confidence: Mapping[str, str]
+    line: str  # "{attribute}: {value} ({confidence})"
+    line_unknown: str  # "{attribute}: {confidence}"
+    not_given: str  # a roster's empty cell
+
+
+def wording(lang: str, values: Mapping[str, Mapping[str, str]]) -> Wording:
+    """The catalogue's claim words in lang; values: attribute -> {code: label}."""
+    t = translator(lang)
+    return Wording(
+        {a: t(f"claims.attribute_{a}") for a in (*AGENCY_ATTRIBUTES, *PROVINCE_ATTRIBUTES)},
+        values,
+        {c: t(f"claims.confidence_{c}") for c in CONFIDENCES},
+        t("claims.line"),
+        t("claims.line_unknown"),
+        t("claims.not_given"),
+    )
+
+
+def lines(
+    claims: Mapping[str, tuple[str, str]], attributes: Iterable[str], w: Wording
+) -> list[str]:
+    """One line per attribute of a subject: "{attribute}: {value} ({confidence})", or
+    "{attribute}: {confidence}" when the claim is unknown."""
+    out = []
+    for attribute in attributes:
+        if attribute not in claims:
+            continue
+        value, confidence = claims[attribute]
+        what = w.attribute.get(attribute, attribute)
+        how = w.confidence.get(confidence, confidence)
+        if confidence == UNKNOWN:
+            out.append(w.line_unknown.format(attribute=what, confidence=how))
+        else:
+            shown = w.value.get(attribute, {}).get(value, value) if value else w.not_given
+            out.append(w.line.format(attribute=what, value=shown, confidence=how))
+    return out
+
+
+def with_confidences(
+    table: pd.DataFrame,
+    agencies: pd.DataFrame,
+    claims: Mapping[str, Mapping[str, tuple[str, str]]],
+    w: Wording,
+    unknown: str,
+) -> pd.DataFrame:
+    """The structure table (one row per agency of `agencies`, same order) with each
+    claim's confidence after its column, the rank and its confidence after nature, and the
+    row's confidence in words."""
+    ids = agencies["agency_id"].tolist()
+    out = table.copy()
+    labels = {
+        a: [w.confidence.get(c, c) for c in confidence_of(claims, ids, a)]
+        for a in AGENCY_ATTRIBUTES
+    }
+    ranks = []
+    for subject in ids:
+        value, confidence = claims.get(subject, {}).get("rank", ("", ""))
+        blank = w.not_given if confidence == IMPORTED else unknown
+        ranks.append(w.value.get("rank", {}).get(value, value) if value else blank)
+    out.insert(out.columns.get_loc("host") + 1, "host_confidence", labels["host"])
+    at = out.columns.get_loc("nature") + 1
+    out.insert(at, "nature_confidence", labels["nature"])
+    out.insert(at + 1, "rank", ranks)
+    out.insert(at + 2, "rank_confidence", labels["rank"])
+    out["confidence"] = [w.confidence.get(c, c) for c in agencies["confidence"]]
+    return out
