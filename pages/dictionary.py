@@ -97,6 +97,10 @@ with tab_figures:
 with tab_confidence:
     st.caption(t("dictionary.confidence_intro"))
     st.dataframe(catalogue.confidence(snapshot), hide_index=True, key="dict_confidence")
+    st.subheader(t("dictionary.claims_title"))
+    st.markdown(t("dictionary.claims_model"))
+    st.caption(t("dictionary.claims_counts", snapshot=snapshot))
+    st.dataframe(catalogue.claim_counts(snapshot), hide_index=True, key="dict_claims")
     agencies = session.view("v_agencies", snapshot)[
         [
             "agency_id",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.core import structure
+from app.core import claims, structure
 from app.figures import geo
 from app.ui import downloads, figures, locale, session, snapshots, url, widgets
 from app.ui import structure_facets as facets
@@ -142,6 +142,8 @@ with main:
         names,
         unknown=t("structure.nature_unknown"),
         not_named=t("structure.not_named"),
+        claims=claims.by_subject(session.view("v_claims", snapshot)),
+        wording=claims.wording(lang, {**label_of, "rank": structure.labels(codes, "rank", lang)}),
     )
     table = table.rename(columns={c: t(f"structure.col.{c}") for c in table.columns})
     if table.empty:

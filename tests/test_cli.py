@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from app.core.config import ROOT, DataPaths
+from tests.source_edits import edit_agency
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -86,12 +87,7 @@ def test_check_passes_on_the_seed() -> None:
 
 
 def test_check_fails_and_names_the_figure_when_a_row_changes(data_copy: DataPaths) -> None:
-    path = data_copy.sources / "agencies.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    first_county = frame.index[frame["level"] == "county"][0]
-    assert frame.loc[first_county, "host"] == "government_general_office"
-    frame.loc[first_county, "host"] = "independent"
-    frame.to_csv(path, index=False)
+    edit_agency(data_copy, "js-county-gov-office-01", host="independent")  # and its claim
     env = {"ATLAS_DATA_DIR": str(data_copy.root)}
     assert run("build", env=env).returncode == 0
     result = run("check", env=env)

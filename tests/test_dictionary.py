@@ -31,6 +31,7 @@ def test_every_table_and_view_is_listed_with_types_and_row_counts(objects) -> No
     assert by_name["v_agencies"].rows == 90
     assert by_name["v_county_coverage"].rows == 2
     assert by_name["v_province_models"].rows == 34
+    assert by_name["claims"].rows == by_name["v_claims"].rows == 300
     types = by_name["v_county_host"].columns.set_index("column")["type"]
     assert types["n"] == "BIGINT" and types["share"] == "DOUBLE" and types["host"] == "VARCHAR"
 
@@ -121,3 +122,46 @@ def test_page_flags_a_difference_for_an_imported_snapshot(data_copy) -> None:
     assert not at.exception
     assert len(at.error) == 1
     assert "city_host_government_services_office" in at.error[0].value
+
+
+def test_claim_counts_for_seed_and_import(data_copy) -> None:
+    con = db.connect(data_copy)
+    seed = dictionary.claim_counts(con, "seed").set_index("attribute")
+    assert seed.loc["host", ["stated", "derived", "unknown", "imported"]].tolist() == [84, 6, 0, 0]
+    assert seed.loc["nature", ["stated", "derived", "unknown"]].tolist() == [3, 11, 76]
+    assert seed.loc["push_model", "subject_kind"] == "province"
+    snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv").snapshot
+    imported = dictionary.claim_counts(db.connect(data_copy), snap.snapshot_id)
+    agency = imported[imported["subject_kind"] == "agency"].set_index("attribute")
+    assert agency["imported"].tolist() == [90, 90, 90]
+    assert (agency[["stated", "derived", "unknown"]] == 0).all().all()
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "words"),
+    [
+        ("zh", "逐条说法的来源", ["原文明示", "由原文推得", "来源未说明", "导入名册", "最弱"]),
+        (
+            "en",
+            "Provenance per claim",
+            ["Stated", "Derived", "Not in source", "Imported", "weakest"],
+        ),
+    ],
+)
+def test_page_documents_provenance_per_claim(lang: str, title: str, words: list[str]) -> None:
+    at = run_page("dictionary", lang, object="v_claims")
+    assert not at.exception
+    assert title in [h.value for h in at.subheader]
+    model = next(m.value for m in at.markdown if "v_claims" in m.value)
+    assert all(w in model for w in words), model
+    counts = next(d.value for d in at.dataframe if "attribute" in d.value.columns)
+    assert counts.set_index("attribute").loc["host", "derived"] == 6
+    columns = at.dataframe[1].value  # the chosen object's columns: v_claims
+    assert columns["column"].tolist()[:6] == [
+        "subject_id",
+        "attribute",
+        "value",
+        "confidence",
+        "source_ref",
+        "excerpt",
+    ]

@@ -68,14 +68,10 @@ def test_gap_page_shows_each_metric_with_fraction_and_reading(lang: str) -> None
 
 def test_gap_page_follows_an_imported_change(data_copy) -> None:
     """Metrics come from the rows: change a city's host in the data and the page follows."""
-    import pandas as pd
-
     from app.data.build import build
+    from tests.source_edits import edit_agency
 
-    path = data_copy.sources / "agencies.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame.loc[frame["agency_id"] == "js-city-320400", "host"] = "government_services_office"
-    frame.to_csv(path, index=False)
+    edit_agency(data_copy, "js-city-320400", host="government_services_office")
     build(data_copy)
     at = run_page("gap", "en")
     assert not at.exception

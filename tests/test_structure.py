@@ -88,6 +88,7 @@ def test_county_states_seed_is_not_named_everywhere(agencies, frames) -> None:
 def test_county_states_colour_placed_counties_by_host() -> None:
     roster = pd.DataFrame(
         {
+            "agency_id": ["r1", "r2"],
             "level": ["county", "county"],
             "division_adcode": ["320102", "320105"],
             "host": ["independent", "industry_it_bureau"],
@@ -95,12 +96,9 @@ def test_county_states_colour_placed_counties_by_host() -> None:
     )
     states = structure.county_states(roster, ["320102", "320104", "320105"])
     assert states["state"].tolist() == ["independent", structure.NO_AGENCY, "industry_it_bureau"]
-    partly = pd.concat(
-        [
-            roster,
-            pd.DataFrame({"level": ["county"], "division_adcode": [None], "host": ["independent"]}),
-        ]
-    )
+    assert states["agency_id"].tolist() == ["r1", "", "r2"]  # whose claims the hover shows
+    unplaced = {"agency_id": ["r3"], "level": ["county"], "division_adcode": [None]}
+    partly = pd.concat([roster, pd.DataFrame({**unplaced, "host": ["independent"]})])
     assert structure.county_states(partly, ["320104"])["state"].tolist() == [structure.NOT_NAMED]
 
 
@@ -187,3 +185,29 @@ def test_colour_by_nature_toggle_from_url() -> None:
     at = run_page("structure", "en", by_nature="true")
     assert not at.exception
     assert at.toggle(key="by_nature").value is True
+
+
+@pytest.mark.parametrize(
+    ("lang", "columns", "words"),
+    [
+        (
+            "zh",
+            ("挂靠可信度", "性质可信度", "级别可信度"),
+            ("原文明示", "由原文推得", "来源未说明"),
+        ),
+        (
+            "en",
+            ("Hosted at (confidence)", "Nature (confidence)", "Rank (confidence)"),
+            ("Stated", "Derived", "Not in source"),
+        ),
+    ],
+)
+def test_table_shows_each_claims_confidence(lang: str, columns, words) -> None:
+    """泰州: host stated (named in ¶5), nature derived (¶5 其余11个), rank not in source."""
+    at = run_page("structure", lang, level_city="true", city_321200="true")
+    assert not at.exception
+    (row,) = at.dataframe[0].value.to_dict("records")
+    assert [row[c] for c in columns] == list(words)
+    nantong = run_page("structure", lang, level_city="true", city_320600="true")
+    (row,) = nantong.dataframe[0].value.to_dict("records")
+    assert [row[c] for c in columns[:2]] == [words[1], words[0]]  # host derived, nature stated

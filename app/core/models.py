@@ -51,6 +51,27 @@ class Confidence(StrEnum):
     IMPORTED = "imported"
 
 
+class ClaimConfidence(StrEnum):
+    """How sure one claim of the seed is. A roster's claims are "imported" (v_claims adds
+    them); the seed's are never imported."""
+
+    STATED = "stated"
+    DERIVED = "derived"
+    UNKNOWN = "unknown"
+
+
+class Attribute(StrEnum):
+    """What a claim is about: an agency's nature, host, rank; a province's push model,
+    three-level structure, research partners."""
+
+    NATURE = "nature"
+    HOST = "host"
+    RANK = "rank"
+    PUSH_MODEL = "push_model"
+    THREE_LEVEL_STRUCTURE = "three_level_structure"
+    RESEARCH_PARTNERS = "research_partners"
+
+
 class PushModel(StrEnum):
     MODEL_1 = "1"
     MODEL_2 = "2"
@@ -116,6 +137,10 @@ def _check_source_ref(value: str) -> str:
     return value
 
 
+def _check_optional_source_ref(value: str | None) -> str | None:
+    return None if value is None else _check_source_ref(value)
+
+
 class Division(Row):
     adcode: Text
     name_zh: Text
@@ -160,6 +185,21 @@ class Province(Row):
 
     _adcode = field_validator("adcode")(_check_adcode)
     _ref = field_validator("source_ref")(_check_source_ref)
+
+
+class Claim(Row):
+    """One thing the source says (or does not say) of one agency or province: the value,
+    how sure it is, the paragraph and the verbatim words. An unknown claim has no value,
+    paragraph or words: the source does not give them."""
+
+    subject_id: Text  # an agency_id of the seed, or a province's adcode
+    attribute: Attribute
+    value: OptText = None  # the code or text the row's column holds; empty = not given
+    confidence: ClaimConfidence
+    source_ref: OptText = None
+    excerpt: OptText = None  # verbatim, traditional characters; parts joined by " … "
+
+    _ref = field_validator("source_ref")(_check_optional_source_ref)
 
 
 class Recommendation(Row):
@@ -254,6 +294,7 @@ TABLES: dict[str, type[Row]] = {
     "divisions": Division,
     "agencies": Agency,
     "provinces": Province,
+    "claims": Claim,
     "recommendations": Recommendation,
     "reported_figures": ReportedFigure,
     "sources": Source,

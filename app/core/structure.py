@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from app.core import claims as claim_rules
 from app.core.codes import jiangsu_cities
 from app.core.models import Level
 
@@ -143,8 +144,12 @@ def table(
     names: Mapping[str, str],
     unknown: str,
     not_named: str,
+    claims: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
+    wording: claim_rules.Wording | None = None,
 ) -> pd.DataFrame:
-    """The filtered agencies as shown (and downloaded): labels in the current language."""
+    """The filtered agencies as shown (and downloaded): labels in the current language;
+    with claims (app.core.claims.by_subject of v_claims) and their wording, the rank and
+    each claim's confidence beside its column."""
     zh = lang == "zh"
     out = pd.DataFrame(
         {
@@ -166,11 +171,14 @@ def table(
     )
     # the province-level agency belongs to no city
     out.loc[frame["level"] == "province", "city"] = ""
+    if claims is not None and wording is not None:
+        out = claim_rules.with_confidences(out, frame, claims, wording, unknown)
     return out.reset_index(drop=True)
 
 
 def city_states(agencies: pd.DataFrame, city_codes: list[str], by: str) -> pd.DataFrame:
-    """One row per Jiangsu city: adcode, state (host or nature code), agency name, excerpt."""
+    """One row per Jiangsu city: adcode, state (host or nature code), agency name, excerpt,
+    agency_id (empty for a city without an agency)."""
     cities = agencies[agencies["level"] == "city"].drop_duplicates("division_adcode")
     cities = cities.set_index("division_adcode")
     rows = []
@@ -187,12 +195,14 @@ def city_states(agencies: pd.DataFrame, city_codes: list[str], by: str) -> pd.Da
                     row["name_en"],
                     row["excerpt"] or "",
                     row["confidence"],
+                    row["agency_id"],
                 )
             )
         else:
-            rows.append((code, UNKNOWN, "", "", "", ""))
+            rows.append((code, UNKNOWN, "", "", "", "", ""))
     return pd.DataFrame(
-        rows, columns=["adcode", "state", "name_zh", "name_en", "excerpt", "confidence"]
+        rows,
+        columns=["adcode", "state", "name_zh", "name_en", "excerpt", "confidence", "agency_id"],
     )
 
 
@@ -200,15 +210,17 @@ def county_states(agencies: pd.DataFrame, county_codes: list[str]) -> pd.DataFra
     """One row per Jiangsu county-level unit, coloured by what the data knows of it.
 
     A county with a placed agency gets its host code; the others are NOT_NAMED while some
-    county agency has no county (the seed: all 76), else NO_AGENCY.
+    county agency has no county (the seed: all 76), else NO_AGENCY. agency_id names the
+    placed agency ("" for the others).
     """
     county = agencies[agencies["level"] == "county"]
     placed = county[county["division_adcode"].notna()].drop_duplicates("division_adcode")
-    placed = placed.set_index("division_adcode")["host"]
+    placed = placed.set_index("division_adcode")
     unplaced = int(county["division_adcode"].isna().sum())
     rest = NOT_NAMED if unplaced else NO_AGENCY
-    states = [placed.get(code, rest) for code in county_codes]
-    return pd.DataFrame({"adcode": county_codes, "state": states})
+    states = [placed["host"].get(code, rest) for code in county_codes]
+    ids = [placed["agency_id"].get(code, "") for code in county_codes]
+    return pd.DataFrame({"adcode": county_codes, "state": states, "agency_id": ids})
 
 
 def county_summary(agencies: pd.DataFrame, county_codes: list[str]) -> dict[str, int]:

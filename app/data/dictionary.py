@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from app.core import claims as claim_rules
 from app.core.config import SQL_DIR
 from app.data import db
 
@@ -150,6 +151,30 @@ def confidence_counts(con: duckdb.DuckDBPyConnection, snapshot: str | None = Non
     wide = wide[["stated", "derived", "imported"]].astype(int).reset_index()
     wide.columns.name = None
     return wide
+
+
+CLAIM_COUNTS_SQL = """
+SELECT subject_kind, attribute, confidence, count(*) AS n
+FROM v_claims
+GROUP BY subject_kind, attribute, confidence
+"""
+
+
+def claim_counts(con: duckdb.DuckDBPyConnection, snapshot: str | None = None) -> pd.DataFrame:
+    """How many claims of each attribute are stated, derived, unknown or imported, for the
+    chosen snapshot: one row per attribute (agencies' first, in v_claims' order)."""
+    counts = db.query(con, CLAIM_COUNTS_SQL, snapshot=snapshot)
+    order = [*claim_rules.AGENCY_ATTRIBUTES, *claim_rules.PROVINCE_ATTRIBUTES]
+    wide = counts.pivot_table(
+        index=["subject_kind", "attribute"], columns="confidence", values="n", fill_value=0
+    ).reset_index()
+    wide.columns.name = None
+    for level in claim_rules.CONFIDENCES:
+        if level not in wide.columns:
+            wide[level] = 0
+    wide = wide.sort_values("attribute", key=lambda a: a.map(order.index))
+    columns = ["subject_kind", "attribute", *claim_rules.CONFIDENCES]
+    return wide[columns].astype(dict.fromkeys(claim_rules.CONFIDENCES, int)).reset_index(drop=True)
 
 
 def flag_differences(figures: pd.DataFrame) -> pd.DataFrame:

@@ -9,12 +9,14 @@ plotly.js the chart config that points it at this app's static folder instead of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from app.core import claims as claim_rules
 from app.core import structure
 from app.core.i18n import column, translator
 from app.core.text import html_text
@@ -53,6 +55,26 @@ def _hover_lines(*parts: str) -> str:
     return "<br>".join(p for p in parts if p)
 
 
+def _claim_lines(
+    claims: pd.DataFrame | None, codes: pd.DataFrame, lang: str
+) -> Callable[[str], str]:
+    """agency_id -> its claims as hover lines ("Hosted at: ... (Stated)"), escaped; "" for
+    no agency or no claims."""
+    if claims is None:
+        return lambda _: ""
+    subjects = claim_rules.by_subject(claims)
+    values = {a: structure.labels(codes, a, lang) for a in claim_rules.AGENCY_ATTRIBUTES}
+    w = claim_rules.wording(lang, values)
+
+    def lines(agency_id: str) -> str:
+        found = subjects.get(agency_id, {}) if agency_id else {}
+        return _hover_lines(
+            *(html_text(x) for x in claim_rules.lines(found, claim_rules.AGENCY_ATTRIBUTES, w))
+        )
+
+    return lines
+
+
 def _order(codes: pd.DataFrame, domain: str) -> list[str]:
     """A domain's codes in their display order (the codes table's sort_order)."""
     return codes[codes["domain"] == domain].sort_values("sort_order")["code"].tolist()
@@ -65,8 +87,10 @@ def city_map(
     bounds: Boundaries,
     lang: str,
     by: str = "host",
+    claims: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """Jiangsu's 13 cities coloured by their agency's host (or nature), names on the map."""
+    """Jiangsu's 13 cities coloured by their agency's host (or nature), names on the map;
+    the hover names each claim of the city's agency with its confidence (claims: v_claims)."""
     if by not in BY:
         raise ValueError(f"colour cities by one of {BY}, not {by!r}")
     t = translator(lang)
@@ -77,11 +101,13 @@ def city_map(
     names = structure.division_names(divisions, lang)
     colours = palette.colour_map(by)
     cats = ch.present_categories(states["state"].tolist(), _order(codes, by), labels, colours)
+    claim_lines = _claim_lines(claims, codes, lang)
     hover = [
         _hover_lines(
             f"<b>{html_text(names.get(r.adcode, r.adcode))}</b>",
             html_text(labels.get(r.state, r.state)),
             html_text(column(r, "name", lang)),
+            claim_lines(r.agency_id),
             f"{html_text(t('maps.source'))}: 「{wrap(r.excerpt)}」" if r.excerpt else "",
         )
         for r in states.itertuples(index=False)
@@ -115,9 +141,11 @@ def county_map(
     lang: str,
     county_codes: tuple[str, ...],
     style: CountyStyle = JIANGSU_COUNTIES,
+    claims: pd.DataFrame | None = None,
 ) -> go.Figure:
     """County-level units coloured by what the data says of each (Jiangsu's 95; with
-    national divisions, every county of China on one simplified layer)."""
+    national divisions, every county of China on one simplified layer); a county whose
+    agency is placed there has each claim and its confidence in the hover (claims: v_claims)."""
     t = translator(lang)
     states = structure.county_states(agencies, list(county_codes))
     labels = structure.labels(codes, "host", lang)
@@ -131,11 +159,13 @@ def county_map(
     cats = ch.present_categories(states["state"].tolist(), _order(codes, "host"), labels, colours)
     names = structure.division_names(divisions, lang)
     parent = dict(zip(divisions["adcode"], divisions["parent_adcode"], strict=True))
+    claim_lines = _claim_lines(claims, codes, lang)
     hover = [
         _hover_lines(
             f"<b>{html_text(names.get(r.adcode, r.adcode))}</b>",
             html_text(names.get(parent.get(r.adcode) or "", "")) if style.with_city else "",
             html_text(labels.get(r.state, r.state)),
+            claim_lines(r.agency_id),
         )
         for r in states.itertuples(index=False)
     ]

@@ -57,3 +57,13 @@ def _confidence(snapshot: str, loaded: tuple[str, ...]) -> pd.DataFrame:
 def confidence(snapshot: str) -> pd.DataFrame:
     """Rows per confidence level, per table."""
     return _confidence(snapshot, _loaded())
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _claim_counts(snapshot: str, loaded: tuple[str, ...]) -> pd.DataFrame:
+    return dictionary.claim_counts(session.connection(), snapshot)
+
+
+def claim_counts(snapshot: str) -> pd.DataFrame:
+    """Claims per attribute and confidence (v_claims)."""
+    return _claim_counts(snapshot, _loaded())

@@ -63,21 +63,23 @@ def boundaries(name: str, adcodes: tuple[str, ...]) -> maps.Boundaries:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def city_map(lang: str, by: str = "host", snapshot: str | None = None) -> go.Figure:
-    """Jiangsu's 13 cities coloured by their agency's host (or nature), names on the map."""
+    """Jiangsu's 13 cities coloured by their agency's host (or nature), names on the map,
+    each claim's confidence in the hover."""
     divisions = view("divisions")
     bounds = boundaries("jiangsu_cities", geo.jiangsu_city_codes(divisions))
-    return maps.city_map(divisions, view("v_agencies", snapshot), view("codes"), bounds, lang, by)
+    agencies, claims = view("v_agencies", snapshot), view("v_claims", snapshot)
+    return maps.city_map(divisions, agencies, view("codes"), bounds, lang, by, claims)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def county_map(lang: str, snapshot: str | None = None) -> go.Figure:
-    """Jiangsu's 95 county-level units coloured by what the data says of each."""
+    """Jiangsu's 95 county-level units coloured by what the data says of each (a placed
+    agency's claims and their confidence in the hover)."""
     divisions = view("divisions")
     adcodes = geo.jiangsu_county_codes(divisions)
     bounds = boundaries("jiangsu_counties", adcodes)
-    return maps.county_map(
-        divisions, view("v_agencies", snapshot), view("codes"), bounds, lang, adcodes
-    )
+    agencies, claims = view("v_agencies", snapshot), view("v_claims", snapshot)
+    return maps.county_map(divisions, agencies, view("codes"), bounds, lang, adcodes, claims=claims)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
