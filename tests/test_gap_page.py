@@ -9,23 +9,25 @@ from tests.conftest import run_page
 READINGS = {
     "en": [
         "All 13 cities have a big-data agency.",
-        "Two agencies picked at random sit under the same host 43% of the time.",
+        "Two different agencies picked at random share a host 38% of the time"
+        " (exact: 60/156 ordered pairs).",
         "As scattered as 2.32 equally common hosts; one matched line would be 1.",
         "1 of 13 agencies sit under the same host as the province-level centre"
         " (Government services office).",
         "76 of 95 county-level units have a big-data agency; 19 do not.",
-        "Two agencies picked at random sit under the same host 37% of the time.",
+        "Two different agencies picked at random share a host 36% of the time"
+        " (exact: 2044/5700 ordered pairs).",
         "As scattered as 2.72 equally common hosts; one matched line would be 1.",
         "0 of 76 agencies sit under the same host as the province-level centre"
         " (Government services office).",
     ],
     "zh": [
         "全部 13 个设区市都设有大数据管理机构。",
-        "随机抽两个机构,挂靠在同一单位的概率为 43%。",
+        "随机抽取两个不同的机构,二者挂靠同一单位的概率为 38%(精确值:60/156 个有序对)。",
         "分散程度相当于 2.32 个同等规模的挂靠单位;上下一条线则为 1。",
         "13 个机构中有 1 个与省级机构挂靠同一单位(政务办)。",
         "95 个县(市、区)中有 76 个设有大数据管理机构,19 个没有。",
-        "随机抽两个机构,挂靠在同一单位的概率为 37%。",
+        "随机抽取两个不同的机构,二者挂靠同一单位的概率为 36%(精确值:2044/5700 个有序对)。",
         "分散程度相当于 2.72 个同等规模的挂靠单位;上下一条线则为 1。",
         "76 个机构中有 0 个与省级机构挂靠同一单位(政务办)。",
     ],

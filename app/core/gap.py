@@ -37,8 +37,8 @@ def readings(m: metrics.LevelMetrics, host_label: Callable[[str | None], str]) -
             "hhi",
             hhi.decimal(),
             str(hhi),
-            "gap.read_hhi",
-            {"pct": hhi.percent()},
+            "gap.read_hhi",  # two *different* agencies: the without-replacement figure
+            {"pct": m.same_host_pairs.percent(), "pairs": str(m.same_host_pairs)},
         ),
         Reading(
             "effective_hosts",
