@@ -15,6 +15,7 @@ def host_label(code: str | None) -> str:
 
 
 st.title(t("gap.title"))
+st.info(t("app.as_of"), icon=":material/history:")
 st.write(t("gap.intro"))
 with st.popover(t("gap.definitions"), icon=":material/menu_book:"):
     st.markdown(t("gap.definitions_body"))
