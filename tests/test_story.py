@@ -223,6 +223,23 @@ def test_an_unusable_saved_scenario_falls_back_to_the_preset_with_a_notice() -> 
     assert built[6].notice.startswith(t("story.saved_unusable"))
 
 
+@pytest.mark.parametrize(
+    ("lang", "model", "own", "same_host"),
+    [
+        ("zh", "先进省份", "本应用的参照点", "与省级机构同一挂靠单位"),
+        ("en", "model provinces", "The app's reference point", "Same host as the province-level"),
+    ],
+)
+def test_slide_5_gives_the_reference_point_as_the_app_s_own(
+    lang: str, model: str, own: str, same_host: str
+) -> None:
+    """¶5 gives no figure for any province: the 100% / 1.00 reference is the app's."""
+    five = form.slide(5, lang, translator(lang))
+    assert model not in five.lead and own in five.lead
+    assert "100%" in five.lead and "1.00" in five.lead
+    assert sum(same_host in f.label for f in five.facts) == 2
+
+
 def test_build_rejects_a_slide_outside_the_story() -> None:
     data = gather("en")
     with pytest.raises(ValueError, match="slide 8"):

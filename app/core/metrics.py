@@ -1,6 +1,6 @@
 """Gap metrics per level (DESIGN.md "Metrics"): what they are, not how they are counted.
 
-Coverage, host diversity (HHI, effective hosts) and vertical alignment are computed once,
+Coverage, host diversity (HHI, effective hosts) and the same-host share are computed once,
 in SQL, by the view v_level_metrics (app.data.metrics reads it for a snapshot or over a
 scenario's rows). Here are only their definitions: exact fractions (kept unreduced, e.g.
 HHI 2120/5776, so the reader sees the counts), a view row read as such, and the
