@@ -240,6 +240,25 @@ def test_slide_5_gives_the_reference_point_as_the_app_s_own(
     assert sum(same_host in f.label for f in five.facts) == 2
 
 
+@pytest.mark.parametrize(
+    ("lang", "model", "own"),
+    [("zh", "先进省份", "本应用自己的假设"), ("en", "model provinces", "the app's own assumption")],
+)
+def test_slide_7_shows_the_preset_as_the_app_s_own_with_no_source_cited(
+    lang: str, model: str, own: str
+) -> None:
+    t = translator(lang)
+    seven = form.slide(7, lang, t)
+    assert seven.notice == t("story.preset_notice", name=t("scenarios.preset_model_name"))
+    assert model not in seven.notice and own in seven.notice
+    assert model not in t("scenarios.preset_model_name")
+    # the source backs the figures before; its sentence on the model provinces is not cited
+    # beside a move it never proposes
+    assert seven.excerpts and not [e for e in seven.excerpts if "上下對口" in e.text]
+    html = briefing.slide_html(seven, t, lang)
+    assert "上下對口" not in html and html_text(own) in html
+
+
 def test_build_rejects_a_slide_outside_the_story() -> None:
     data = gather("en")
     with pytest.raises(ValueError, match="slide 8"):
