@@ -250,6 +250,9 @@ def test_the_newest_saved_scenario_is_shown_not_the_preset() -> None:
     assert not data.scenario.preset and data.scenario.scenario.name == HOSTILE
     seven = built[6]
     assert HOSTILE in seven.notice and "Ana" in seven.notice
+    # when it was saved, as a date: no raw timestamp on a slide
+    assert datetime.now(UTC).date().isoformat() in seven.notice
+    assert not re.search(r"\d\d:\d\d", seven.notice)
     # two industry-and-IT cities move onto the centre's line: alignment 1/13 -> 3/13
     assert [f.note for f in seven.facts][3] == "1/13 → 3/13"
 

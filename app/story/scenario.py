@@ -72,7 +72,7 @@ def _notice(choice: ScenarioChoice, t: Translator) -> str:
         return t(
             "story.saved_notice",
             name=choice.scenario.name,
-            at=(choice.saved_at or "").replace("T", " "),
+            at=parts.day(choice.saved_at, t),
             who=choice.saved_by or t("app.unknown"),
         )
     notice = t("story.preset_notice", name=choice.scenario.name)
