@@ -97,7 +97,7 @@ MODEL_CLAIMS = {
     "zh": ("先进省份", "上下对应度", "接近 100%"),
 }
 REFERENCE = {"en": "The app's reference point", "zh": "本应用的参照点"}
-SAME_HOST = {"en": "Same host as the province-level agency", "zh": "与省级机构同一挂靠单位"}
+SAME_HOST = {"en": "Same host as provincial agency", "zh": "与省级机构同一挂靠单位"}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -271,7 +271,7 @@ def test_an_unusable_saved_scenario_falls_back_to_the_preset_with_a_notice() -> 
     ("lang", "model", "own", "same_host"),
     [
         ("zh", "先进省份", "本应用的参照点", "与省级机构同一挂靠单位"),
-        ("en", "model provinces", "The app's reference point", "Same host as the province-level"),
+        ("en", "model provinces", "The app's reference point", "Same host as provincial agency"),
     ],
 )
 def test_slide_5_gives_the_reference_point_as_the_app_s_own(
