@@ -19,6 +19,7 @@ by_id = items.set_index("rec_id")
 known = set(by_id.index)
 
 st.title(t("checklist.title"))
+st.info(t("app.as_of"), icon=":material/history:")
 st.write(t("checklist.intro"))
 
 form.who(t)

@@ -1,4 +1,5 @@
-"""Gap: coverage, host diversity and vertical alignment per level, each with a plain reading."""
+"""Gap: coverage, host diversity and the same-host share per level, each with a plain reading,
+and the app's own reference point (an assumption, never the source's)."""
 
 import streamlit as st
 
@@ -15,7 +16,9 @@ def host_label(code: str | None) -> str:
 
 
 st.title(t("gap.title"))
+st.info(t("app.as_of"), icon=":material/history:")
 st.write(t("gap.intro"))
+st.caption(t("gap.reference", **gap.reference_values()))
 with st.popover(t("gap.definitions"), icon=":material/menu_book:"):
     st.markdown(t("gap.definitions_body"))
 

@@ -49,7 +49,7 @@ def test_items_come_from_the_source_with_their_excerpt(source, state_file: Path)
     assert cdo["group_id"] == "rec-2" and cdo["addresses"] == "coordination_push"
     assert cdo["excerpt"] == "建立數字政府首席數據官制度"  # the source's own characters
     assert items.set_index("rec_id").at["int-5.1", "excerpt"].endswith("組建江蘇省大數據公司")
-    assert set(items["status"]) == {"not_started"} and set(items["version"]) == {0}
+    assert set(items["status"]) == {"not_recorded"} and set(items["version"]) == {0}
     assert state_file.exists()  # created on first use
 
 
@@ -78,7 +78,7 @@ def test_save_versions_and_audits_every_changed_field(state_file: Path) -> None:
         [1, "Ana", "notes", "", "kick-off"],
         [1, "Ana", "due", None, "2026-12-31"],
         [1, "Ana", "owner", "", "省政务办"],
-        [1, "Ana", "status", "not_started", "in_progress"],
+        [1, "Ana", "status", "not_recorded", "in_progress"],
     ]
     assert store.get_item("rec-1.1", path=state_file) == s2
 
@@ -92,6 +92,65 @@ def test_a_stale_save_is_refused_and_changes_nothing(state_file: Path) -> None:
     assert e.value.current.notes == "first text" and e.value.current.version == 1
     assert store.get_item("int-2.3", path=state_file).notes == "first text"
     assert len(store.audit_log("int-2.3", path=state_file)) == 3
+
+
+def test_an_untouched_item_is_not_recorded_and_not_started_only_when_chosen(
+    source, state_file: Path
+) -> None:
+    assert model.blank("rec-1").status == "not_recorded" == model.ItemEdit().status
+    # a save of the owner alone records no status
+    store.save_item("rec-1", 0, model.make_edit("not_recorded", "Ana", None, ""), "Ana", state_file)
+    assert store.get_item("rec-1", path=state_file).status == "not_recorded"
+    # "not started", chosen, is a status like any other
+    store.save_item("rec-1", 1, model.make_edit("not_started", "Ana", None, ""), "Ben", state_file)
+    assert store.get_item("rec-1", path=state_file).status == "not_started"
+    log = store.audit_log("rec-1", path=state_file)
+    assert log[["who", "field", "old", "new"]].values.tolist()[0] == [
+        "Ben",
+        "status",
+        "not_recorded",
+        "not_started",
+    ]
+    items = table.items(*source, path=state_file)
+    assert table.filtered(items, ["not_started"])["rec_id"].tolist() == ["rec-1"]
+    assert len(table.filtered(items, ["not_recorded"])) == 32
+    assert len(table.recorded(items)) == 1
+    assert table.last_saved(items)[1] == "Ben"
+
+
+def test_rows_of_an_existing_state_file_keep_their_meaning(source, state_file: Path) -> None:
+    """Before "not recorded", a row saved for its owner or notes stored the form's default
+    "not_started" with no audit entry for its status: that reads as not recorded; a status
+    someone saved stays what they chose."""
+    with state_db.transaction(state_file) as con:
+        con.executemany(
+            "INSERT INTO checklist_item (rec_id, status, owner, due, notes, version,"
+            " updated_at, updated_by) VALUES (?, ?, ?, NULL, '', 1, ?, ?)",
+            [
+                ("rec-1", "not_started", "Ana", "2024-05-01T08:00:00+00:00", "Ana"),
+                ("rec-2", "not_started", "", "2024-05-02T08:00:00+00:00", "Ben"),
+                ("rec-3", "done", "", "2024-05-03T08:00:00+00:00", "Ben"),
+            ],
+        )
+        con.executemany(
+            "INSERT INTO checklist_audit (rec_id, who, at, field, old, new, version)"
+            " VALUES (?, ?, ?, ?, ?, ?, 1)",
+            [
+                ("rec-1", "Ana", "2024-05-01T08:00:00+00:00", "owner", "", "Ana"),
+                ("rec-2", "Ben", "2024-05-02T08:00:00+00:00", "status", "done", "not_started"),
+                ("rec-3", "Ben", "2024-05-03T08:00:00+00:00", "status", "not_started", "done"),
+            ],
+        )
+    states = store.all_states(state_file)
+    assert {k: s.status for k, s in states.items()} == {
+        "rec-1": "not_recorded",
+        "rec-2": "not_started",
+        "rec-3": "done",
+    }
+    assert store.get_item("rec-1", path=state_file).status == "not_recorded"
+    # saving the untouched default again changes nothing (no new version, no audit row)
+    same = model.make_edit("not_recorded", "Ana", None, "")
+    assert store.save_item("rec-1", 1, same, "Ana", state_file).version == 1
 
 
 def test_bad_input_gives_message_keys(state_file: Path) -> None:
@@ -156,7 +215,7 @@ def test_progress_filters_and_overall(source, state_file: Path) -> None:
     items = table.items(*source, path=state_file)
     assert table.overall(items) == (2, 33)
     by_group = table.progress(items).set_index("group_id")
-    assert by_group.loc["rec-1", ["done", "not_started", "total"]].tolist() == [2, 2, 4]
+    assert by_group.loc["rec-1", ["done", "not_recorded", "total"]].tolist() == [2, 2, 4]
     assert by_group.loc["rec-1", "done_share"] == 0.5
     assert by_group.loc["int-1", "blocked"] == 1
     by_cat = table.progress(items, by="group_category").set_index("group_category")

@@ -123,6 +123,30 @@ def test_a_hostile_note_is_shown_as_text(lang: str) -> None:
     assert get_item("rec-2.2").notes == HOSTILE
 
 
+@pytest.mark.parametrize(
+    ("lang", "not_recorded", "not_started"),
+    [("zh", "未记录", "未开始"), ("en", "Not recorded", "Not started")],
+)
+def test_untouched_items_read_not_recorded_and_the_link_can_filter_them(
+    lang: str, not_recorded: str, not_started: str
+) -> None:
+    at = run_page("checklist", lang)
+    t = translator(lang)
+    statuses = set(at.dataframe[1].value[t("checklist.col_status")])
+    assert statuses == {not_recorded}  # nobody recorded a status: not "not started"
+    at = open_item(lang, "rec-2")
+    at = edit(at, "rec-2", lang, status="not_started")
+    assert not at.exception and len(at.success) == 1
+    only = run_page("checklist", lang, status="not_recorded")
+    assert not only.exception and not only.warning
+    assert only.multiselect(key="ck_status").value == ["not_recorded"]
+    assert len(only.dataframe[1].value) == 32
+    chosen = run_page("checklist", lang, status="not_started")  # old links keep working
+    table = chosen.dataframe[1].value
+    assert table.iloc[:, 0].tolist() == ["rec-2"]
+    assert set(table[t("checklist.col_status")]) == {not_started}
+
+
 def test_bad_link_parameters_give_messages() -> None:
     at = run_page("checklist", "en", item="nope", status="done,bogus")
     assert not at.exception

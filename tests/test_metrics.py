@@ -140,3 +140,28 @@ def test_registered_rows_shadow_the_table_for_their_cursor_only(con) -> None:
     assert [m.agencies for m in shadowed] == [13, 0]
     assert [m.agencies for m in data_metrics.level_metrics(con)] == [13, 76]
     assert db.view(con, "v_level_metrics")["agencies"].tolist() == [13, 76]
+
+
+def test_same_host_pairs_are_drawn_without_replacement(con, seed) -> None:
+    """Two *different* agencies share a host Σ n(n−1) / N(N−1) of the time; the HHI (43% for
+    the cities) is that chance only when the same agency may be drawn twice."""
+    city, county = seed
+    assert str(city.same_host_pairs) == "60/156"  # 73 − 13 over 13 × 12
+    assert str(county.same_host_pairs) == "2044/5700"  # 2120 − 76 over 76 × 75
+    assert city.same_host_pairs.percent() == "38%" and city.hhi.percent() == "43%"
+    view = db.view(con, "v_level_metrics")
+    assert view["same_host_pair_share"].tolist() == pytest.approx([60 / 156, 2044 / 5700])
+    assert (view["same_host_pairs"] == view["hhi_numerator"] - view["agencies"]).all()
+    assert (view["same_host_pair_share"] < view["hhi"]).all()
+    one = rows(
+        con,
+        agency_id=["p", "a"],
+        level=["province", "county"],
+        division_adcode=["320000", "320102"],
+        host=["independent", "independent"],
+    )
+    lone = data_metrics.level_metrics(con, one)[1]
+    assert lone.hhi.fraction == 1 and lone.same_host_pairs.fraction is None  # no pair to draw
+    with data_metrics._cursor(con, one, None) as cur:
+        nulls = cur.execute("SELECT same_host_pair_share IS NULL FROM v_level_metrics").fetchall()
+    assert nulls == [(True,), (True,)]  # no pair to draw: NULL, never NaN or infinity

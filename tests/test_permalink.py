@@ -229,7 +229,7 @@ def test_checklist_status_owner_item(private_data: DataPaths, lang: str) -> None
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_scenario_opened_and_compared(private_data: DataPaths, lang: str) -> None:
     base = scenario_results.figures(db.connect(private_data))
-    preset = scenario_model.as_model_provinces("presenter-1", base.metrics, base.counts)
+    preset = scenario_model.under_centre_host("presenter-1", base.metrics, base.counts)
     scenario_store.save(preset, "tester", False)
     at = run_page("scenarios", lang)
     before = [m.value for m in at.metric]

@@ -44,14 +44,14 @@ def ratios(m: metrics.LevelMetrics) -> dict[str, str]:
 
 
 def model_preset(figures: results.Figures, name: str = "model") -> model.Scenario:
-    return model.as_model_provinces(name, figures.metrics, figures.counts)
+    return model.under_centre_host(name, figures.metrics, figures.counts)
 
 
 def fill_preset(figures: results.Figures, name: str = "fill", **kw) -> model.Scenario:
     return model.fill_coverage(name, figures.metrics, figures.counts, **kw)
 
 
-def test_preset_as_the_model_provinces(con, seed) -> None:
+def test_preset_every_agency_under_the_centre_host(con, seed) -> None:
     agencies, before = seed
     untouched = agencies.copy(deep=True)
     s = model_preset(before)

@@ -7,9 +7,12 @@ import streamlit as st
 
 from app.data import state_db
 from app.scenarios import store
-from tests.conftest import run_page
+from tests.conftest import plain, run_page
 
-NAME = {"zh": "对标先进省份", "en": "As the model provinces"}
+NAME = {
+    "zh": "全部归入省级机构的挂靠单位",
+    "en": "Every agency under the province-level agency's host",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +69,7 @@ def test_build_save_reopen_compare_export(lang: str) -> None:
 
     # a second save under the same name is refused until 'overwrite' is ticked
     at.button(key="sc_save").click().run()
-    assert len(at.error) == 1 and NAME[lang] in at.error[0].value
+    assert len(at.error) == 1 and NAME[lang] in plain(at.error[0].value)
 
     # export buttons are offered for the current scenario
     labels = [el.proto.label for el in at.get("download_button")]
@@ -89,6 +92,36 @@ def test_build_save_reopen_compare_export(lang: str) -> None:
     assert list(table.columns)[-1] == NAME[lang]
     assert "0.00 (0/76)" in table.iloc[:, 2].tolist()
     assert "1.00 (95/95)" in table.iloc[:, 3].tolist()
+
+
+OWN = {"zh": "本应用", "en": "The app's own"}
+HEADING = {"zh": "本应用自拟", "en": "the app's own"}
+SOURCE_CLAIMS = ("¶", "第5段", "model provinces", "先进省份", "as Guangdong", "像广东")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_preset_is_named_for_what_it_does_and_marked_the_app_s_own(lang: str) -> None:
+    """The source proposes no such move: the preset says what it does and whose idea it is;
+    its id (the widget key) is unchanged, so it loads as before."""
+    at = run_page("scenarios", lang)
+    button = at.button(key="sc_preset_model")
+    assert button.label == NAME[lang]
+    assert button.help.startswith(OWN[lang])
+    assert not [c for c in SOURCE_CLAIMS if c in button.help or c in button.label]
+    assert HEADING[lang] in at.subheader[0].value  # the presets' heading: not "from the source"
+    button.click().run()
+    assert at.text_input(key="sc_name").value == NAME[lang] and len(at.text) == 9
+
+
+def test_a_scenario_saved_under_the_old_preset_name_still_opens() -> None:
+    """Saved scenarios keep their names: one saved as the old preset opens from its link."""
+    from app.scenarios import model
+
+    old = model.make("As the model provinces", steps=())
+    store.save(old, "Ana", overwrite=False)
+    at = run_page("scenarios", "en", scenario="As the model provinces")
+    assert not at.exception
+    assert at.text_input(key="sc_name").value == "As the model provinces"
 
 
 def test_bad_input_gives_messages() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -116,8 +116,8 @@ def test_seven_slides_in_order_with_the_source_figures(lang: str) -> None:
     assert five[0][0] == "100%" and "13/13" in five[0][1]
     assert five[5][0] == "0.37" and "2120/5776" in five[5][1]
     assert five[7][0] == "0%" and "0/76" in five[7][1]
-    # 6: checklist progress, nothing done yet; the three recommendations
-    assert t("story.done_of", done=0, total=33) in facts(built[5]).values()
+    # 6: nothing recorded in the checklist: no counts, a notice; the three recommendations
+    assert built[5].facts == () and built[5].notice == t("story.progress_none")
     assert len(built[5].points) == 3
     # 7: no saved scenario -> the labelled preset
     assert data.scenario.preset
@@ -187,10 +187,51 @@ def test_checklist_progress_is_read_from_the_store() -> None:
     six = facts(built[5])
     assert six[t("checklist.progress")] == t("story.done_of", done=1, total=33)
     assert six[t("story.category_recommendation")] == t("story.done_of", done=1, total=12)
-    assert built[5].points[0].endswith(t("checklist.status_done"))
+    assert built[5].points[0] == t(
+        "story.rec_line_recorded",
+        title="Set up a Jiangsu digital-government leading group",
+        status=t("checklist.status_done"),
+        who="Ana",
+        at=datetime.now(UTC).date().isoformat(),
+    )
     bars = {trace.name: list(trace.x) for trace in built[5].charts[0].figure.data}
     assert bars[t("checklist.status_done")] == [1, 0, 0]
     assert bars[t("checklist.status_blocked")] == [0, 1, 0]
+
+
+def slide_text(slide: Slide) -> str:
+    parts = [slide.lead, slide.notice, *slide.points]
+    return " ".join(parts + [f"{f.label} {f.value} {f.note}" for f in slide.facts])
+
+
+@pytest.mark.parametrize(("lang", "not_started"), [("zh", "未开始"), ("en", "Not started")])
+def test_nothing_recorded_reads_as_nothing_recorded_on_the_slide_and_briefing(
+    lang: str, not_started: str
+) -> None:
+    """A default is not progress: no "not started", no "0 of 33 done", no internal ids."""
+    t = translator(lang)
+    six = form.slide(6, lang, t)
+    text = slide_text(six)
+    assert six.notice == t("story.progress_none")
+    assert not_started not in text and "rec-" not in text
+    assert six.facts == () and six.charts == ()
+    assert all(p.endswith(t("checklist.status_not_recorded")) for p in six.points)
+    html = briefing.slide_html(six, t, lang)
+    assert html_text(t("story.progress_none")) in html and not_started not in html
+
+
+def test_recorded_progress_says_who_and_when_without_a_raw_timestamp() -> None:
+    checklist_store.save_item(
+        "int-1", 0, checklist_model.make_edit("in_progress", "", None, ""), "Bo"
+    )
+    t = translator("zh")
+    six = form.slide(6, "zh", t)
+    today = datetime.now(UTC).date().isoformat()
+    assert six.notice == t("story.progress_recorded", n=1, total=33, at=today, who="Bo")
+    assert "T" not in six.notice.replace("Bo", "")  # the date, not an ISO timestamp
+    assert six.facts[0].value == t("story.done_of", done=0, total=33)
+    # the recommendations themselves have no record: they say so
+    assert all(p.endswith(t("checklist.status_not_recorded")) for p in six.points)
 
 
 def test_the_newest_saved_scenario_is_shown_not_the_preset() -> None:
@@ -209,6 +250,9 @@ def test_the_newest_saved_scenario_is_shown_not_the_preset() -> None:
     assert not data.scenario.preset and data.scenario.scenario.name == HOSTILE
     seven = built[6]
     assert HOSTILE in seven.notice and "Ana" in seven.notice
+    # when it was saved, as a date: no raw timestamp on a slide
+    assert datetime.now(UTC).date().isoformat() in seven.notice
+    assert not re.search(r"\d\d:\d\d", seven.notice)
     # two industry-and-IT cities move onto the centre's line: alignment 1/13 -> 3/13
     assert [f.note for f in seven.facts][3] == "1/13 → 3/13"
 
@@ -221,6 +265,42 @@ def test_an_unusable_saved_scenario_falls_back_to_the_preset_with_a_notice() -> 
     data, built = every_slide("zh")
     assert data.scenario.preset and data.scenario.problem == "story.saved_unusable"
     assert built[6].notice.startswith(t("story.saved_unusable"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "model", "own", "same_host"),
+    [
+        ("zh", "先进省份", "本应用的参照点", "与省级机构同一挂靠单位"),
+        ("en", "model provinces", "The app's reference point", "Same host as provincial agency"),
+    ],
+)
+def test_slide_5_gives_the_reference_point_as_the_app_s_own(
+    lang: str, model: str, own: str, same_host: str
+) -> None:
+    """¶5 gives no figure for any province: the 100% / 1.00 reference is the app's."""
+    five = form.slide(5, lang, translator(lang))
+    assert model not in five.lead and own in five.lead
+    assert "100%" in five.lead and "1.00" in five.lead
+    assert sum(same_host in f.label for f in five.facts) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "model", "own"),
+    [("zh", "先进省份", "本应用自己的假设"), ("en", "model provinces", "the app's own assumption")],
+)
+def test_slide_7_shows_the_preset_as_the_app_s_own_with_no_source_cited(
+    lang: str, model: str, own: str
+) -> None:
+    t = translator(lang)
+    seven = form.slide(7, lang, t)
+    assert seven.notice == t("story.preset_notice", name=t("scenarios.preset_model_name"))
+    assert model not in seven.notice and own in seven.notice
+    assert model not in t("scenarios.preset_model_name")
+    # the source backs the figures before; its sentence on the model provinces is not cited
+    # beside a move it never proposes
+    assert seven.excerpts and not [e for e in seven.excerpts if "上下對口" in e.text]
+    html = briefing.slide_html(seven, t, lang)
+    assert "上下對口" not in html and html_text(own) in html
 
 
 def test_build_rejects_a_slide_outside_the_story() -> None:
@@ -260,7 +340,7 @@ def test_briefing_is_one_self_contained_document(lang: str) -> None:
     when = datetime(2026, 11, 27, 9, 30)
     doc = briefing.render(built, lang, t, when)
     n_charts, n_maps = briefing.chart_count(built)
-    assert (n_charts, n_maps) == (7, 3)
+    assert (n_charts, n_maps) == (6, 3)  # no progress chart while nothing is recorded
     # plotly.js once, inline; one plot div per chart; no external script or stylesheet
     assert doc.count("<script src") == 0 and "<link" not in doc
     assert doc.count("Plotly.newPlot(") == n_charts

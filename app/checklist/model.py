@@ -1,6 +1,8 @@
 """What a checklist item is and what an editor may write into it.
 
-Statuses, the item's stored state, the edit a form submits and its validation. Bad input
+Statuses, the item's stored state, the edit a form submits and its validation. Progress
+is what someone recorded in this app, never a default: an item nobody has given a status
+reads "not recorded", and "not started" is only ever a status someone chose. Bad input
 raises EditError (a UserError: a catalogue key and its values); a save based on a
 version someone has saved since raises StaleEdit carrying what is stored now.
 """
@@ -26,7 +28,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class Status(StrEnum):
-    NOT_STARTED = "not_started"
+    NOT_RECORDED = "not_recorded"  # nobody has recorded a status (an untouched item)
+    NOT_STARTED = "not_started"  # someone recorded that it has not started
     IN_PROGRESS = "in_progress"
     DONE = "done"
     BLOCKED = "blocked"
@@ -44,7 +47,7 @@ class ItemEdit(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    status: Status = Status.NOT_STARTED
+    status: Status = Status.NOT_RECORDED
     owner: Annotated[str, StringConstraints(max_length=OWNER_MAX)] = ""
     due: date | None = None
     notes: Annotated[str, StringConstraints(max_length=NOTES_MAX)] = ""
@@ -83,8 +86,17 @@ class ItemState:
 
 
 def blank(rec_id: str) -> ItemState:
-    """An item nobody has saved yet: not started, version 0."""
-    return ItemState(rec_id, Status.NOT_STARTED.value, "", None, "", 0, None, None)
+    """An item nobody has saved yet: no status recorded, version 0."""
+    return ItemState(rec_id, Status.NOT_RECORDED.value, "", None, "", 0, None, None)
+
+
+def recorded_status(stored: str, status_ever_saved: bool) -> str:
+    """The status a stored row means. Before "not recorded" existed, the form offered "not
+    started" as the default, so a row saved for its owner or notes holds "not_started"
+    that nobody chose: with no audit entry for the status field, it reads not recorded."""
+    if stored == Status.NOT_STARTED.value and not status_ever_saved:
+        return Status.NOT_RECORDED.value
+    return stored
 
 
 class StaleEdit(RuntimeError):

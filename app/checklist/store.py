@@ -3,7 +3,9 @@
 Each save is one transaction that reads the item's version first (optimistic
 concurrency: a save based on a stale version is refused with StaleEdit, never silently
 applied) and writes an audit row per changed field (who, when, field, old, new). An
-item never saved reads as model.blank.
+item never saved reads as model.blank; a stored "not_started" that no save ever chose
+(no audit row for its status: the old form's default) reads as not recorded
+(model.recorded_status), so existing files keep their rows and their meaning.
 """
 
 from __future__ import annotations
@@ -20,16 +22,22 @@ from app.checklist.model import (
     StaleEdit,
     blank,
     editor_name,
+    recorded_status,
 )
 from app.data import state_db
 
 AUDIT_COLUMNS = ["rec_id", "version", "who", "at", "field", "old", "new"]
+# an item with whether any save ever set its status (see model.recorded_status)
+ITEM_SQL = (
+    "SELECT i.*, EXISTS (SELECT 1 FROM checklist_audit AS a WHERE a.rec_id = i.rec_id"
+    " AND a.field = 'status') AS status_saved FROM checklist_item AS i"
+)
 
 
 def _state(row) -> ItemState:
     return ItemState(
         row["rec_id"],
-        row["status"],
+        recorded_status(row["status"], bool(row["status_saved"])),
         row["owner"],
         row["due"],
         row["notes"],
@@ -41,13 +49,13 @@ def _state(row) -> ItemState:
 
 def get_item(rec_id: str, path: Path | None = None) -> ItemState:
     with state_db.reading(path) as con:
-        row = con.execute("SELECT * FROM checklist_item WHERE rec_id = ?", [rec_id]).fetchone()
+        row = con.execute(ITEM_SQL + " WHERE i.rec_id = ?", [rec_id]).fetchone()
     return _state(row) if row else blank(rec_id)
 
 
 def all_states(path: Path | None = None) -> dict[str, ItemState]:
     with state_db.reading(path) as con:
-        rows = con.execute("SELECT * FROM checklist_item").fetchall()
+        rows = con.execute(ITEM_SQL).fetchall()
     return {r["rec_id"]: _state(r) for r in rows}
 
 
@@ -68,7 +76,7 @@ def save_item(
     who = editor_name(who)
     new = edit.stored()
     with state_db.transaction(path) as con:
-        row = con.execute("SELECT * FROM checklist_item WHERE rec_id = ?", [rec_id]).fetchone()
+        row = con.execute(ITEM_SQL + " WHERE i.rec_id = ?", [rec_id]).fetchone()
         current = _state(row) if row else blank(rec_id)
         if current.version != base_version:
             raise StaleEdit(current)

@@ -80,6 +80,20 @@ def progress(frame: pd.DataFrame, by: str = "group_id") -> pd.DataFrame:
     return counts.reindex(order).reset_index()
 
 
+def recorded(frame: pd.DataFrame) -> pd.DataFrame:
+    """The items someone has given a status in this app (the rest are "not recorded")."""
+    return frame[frame["status"] != Status.NOT_RECORDED.value]
+
+
+def last_saved(frame: pd.DataFrame) -> tuple[str | None, str | None]:
+    """(when, who) of the newest save among the items; (None, None) when none was saved."""
+    saved = frame[frame["version"] > 0]
+    if saved.empty:
+        return None, None
+    newest = saved.sort_values("updated_at", kind="stable").iloc[-1]
+    return newest["updated_at"], newest["updated_by"]
+
+
 def overall(frame: pd.DataFrame) -> tuple[int, int]:
     """(done, total) over the frame."""
     return int((frame["status"] == Status.DONE.value).sum()), len(frame)

@@ -1,6 +1,6 @@
 """Gap metrics per level (DESIGN.md "Metrics"): what they are, not how they are counted.
 
-Coverage, host diversity (HHI, effective hosts) and vertical alignment are computed once,
+Coverage, host diversity (HHI, effective hosts) and the same-host share are computed once,
 in SQL, by the view v_level_metrics (app.data.metrics reads it for a snapshot or over a
 scenario's rows). Here are only their definitions: exact fractions (kept unreduced, e.g.
 HHI 2120/5776, so the reader sees the counts), a view row read as such, and the
@@ -54,6 +54,9 @@ class LevelMetrics:
     effective_hosts: Ratio  # N² / Σ n²  (1 / HHI)
     alignment: Ratio  # agencies on the province's host / agencies
     province_host: str | None
+    # Σ n(n−1) / N(N−1): two *different* agencies drawn at random share a host (the HHI is
+    # the same chance when one agency may be drawn twice, i.e. with replacement)
+    same_host_pairs: Ratio
 
     @property
     def agencies(self) -> int:
@@ -82,6 +85,7 @@ def from_view(row: pd.Series) -> LevelMetrics:
         Ratio(hhi.denominator, hhi.numerator),  # effective_hosts = 1 / hhi, as the view has it
         Ratio(_count(row["aligned"]), _count(row["agencies"])),
         None if pd.isna(row["province_host"]) else str(row["province_host"]),
+        Ratio(_count(row["same_host_pairs"]), _count(row["agency_pairs"])),
     )
 
 

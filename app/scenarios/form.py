@@ -154,10 +154,10 @@ def on_add(kind: str) -> None:
 
 
 def on_preset(which: str) -> None:
-    """The preset `which`: "model" (every level on the centre's line) or "fill" (an agency
-    in every county)."""
+    """The preset `which`: "model" (every agency under the province-level agency's host) or
+    "fill" (an agency in every county)."""
     figures = base(snapshots.chosen_snapshot())
-    build = model.as_model_provinces if which == "model" else model.fill_coverage
+    build = model.under_centre_host if which == "model" else model.fill_coverage
     try:
         _set_steps(
             build("-", figures.metrics, figures.counts).steps, f"scenarios.preset_{which}_name"

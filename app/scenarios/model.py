@@ -1,10 +1,12 @@
-"""What a scenario is: a name, a note and ordered steps; and the presets from the source.
+"""What a scenario is: a name, a note and ordered steps; and the app's presets.
 
 A step moves city or county agencies from one host to another (all of them, chosen
 cities, or for the unnamed county records a number of a host group), creates county
 agencies where counties lack one, or changes the province-level centre's host or nature.
-The presets are built from the figures of the rows they start from (the views' metrics
-and host counts), never from counts made here.
+The presets are the app's own ideas, not the source's (the article proposes neither move):
+they are built from the figures of the rows they start from (the views' metrics and host
+counts), never from counts made here. Their ids ("model", "fill") stay as they were, so
+widget keys and links keep working; only their names say what they do.
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ def from_steps_key(key: str, name: str = "-") -> Scenario:
     return make(name, steps=tuple(json.loads(key)))
 
 
-# --- presets from the source ---------------------------------------------------------
+# --- the app's presets -------------------------------------------------------------
 
 
 def _hosts(counts: pd.DataFrame, level: str) -> list[str]:
@@ -131,8 +133,11 @@ def _hosts(counts: pd.DataFrame, level: str) -> list[str]:
     return rows.sort_values(["n", "host"], ascending=[False, True])["host"].tolist()
 
 
-def as_model_provinces(name: str, figures: list[LevelMetrics], counts: pd.DataFrame) -> Scenario:
-    """Vertically matched, as the model provinces (¶5): every level on the centre's line.
+def under_centre_host(name: str, figures: list[LevelMetrics], counts: pd.DataFrame) -> Scenario:
+    """Every city and county agency under the province-level agency's host (preset "model").
+
+    The app's assumption: the source gives no such step and no figure for it (¶5 says the
+    model provinces are 上下对口, a matching agency at each level, not one common host).
 
     figures, counts: the starting rows' v_level_metrics and host counts (app.data.metrics)."""
     line = figures[0].province_host if figures else None

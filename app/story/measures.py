@@ -39,7 +39,7 @@ def slide_gap(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
         n,
         "gap",
         t("story.s5_title"),
-        t("story.s5_lead"),
+        t("story.s5_lead", **gap.reference_values()),
         facts=tuple(facts),
         points=tuple(points),
         charts=(Chart("gap_shares", t("gap.shares_title"), fig),),

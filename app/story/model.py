@@ -67,7 +67,7 @@ class Slide:
 
 @dataclass(frozen=True)
 class ScenarioChoice:
-    """The scenario slide 7 shows: the newest saved one, else the source's preset."""
+    """The scenario slide 7 shows: the newest saved one, else the app's own preset."""
 
     scenario: Scenario
     outcome: Outcome  # its figures before and after (the views over both sets of rows)

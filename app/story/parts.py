@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -40,6 +41,15 @@ def distribution_points(frame: pd.DataFrame, lang: str, t: Translator) -> tuple[
 def map_chart(key: str, title: str, figure: go.Figure | None) -> tuple[Chart, ...]:
     """The slide's map, or no chart when there is none to show."""
     return () if figure is None else (Chart(key, title, figure, is_map=True),)
+
+
+def day(stamp: object, t: Translator) -> str:
+    """The date (YYYY-MM-DD, UTC as stored) of a saved-at stamp: a slide shows no raw
+    timestamp; "unknown" when there is none or it cannot be read."""
+    try:
+        return datetime.fromisoformat(str(stamp)).date().isoformat()
+    except ValueError:
+        return t("app.unknown")
 
 
 def metric_label(t: Translator, level: str, metric: str) -> str:

@@ -1,4 +1,8 @@
-"""Slide 6: the source's recommendations and the progress recorded in the checklist."""
+"""Slide 6: the source's recommendations and the progress recorded in this app's checklist.
+
+Progress is the app's record, never the source's and never a default: with nothing
+recorded the slide says so and shows no counts; otherwise it says who saved last and when.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +15,16 @@ from app.checklist import model as checklist_model
 from app.checklist import table as checklist_table
 from app.core import i18n
 from app.figures import palette
+from app.story import parts
 from app.story.model import Chart, Excerpt, Fact, Slide, StoryData, Translator
 
+Status = checklist_model.Status
 STATUS_COLOURS: Final = {
-    checklist_model.Status.DONE.value: palette.BLUISH_GREEN,
-    checklist_model.Status.IN_PROGRESS.value: palette.SKY_BLUE,
-    checklist_model.Status.BLOCKED.value: palette.VERMILLION,
-    checklist_model.Status.NOT_STARTED.value: palette.UNKNOWN_COLOUR,
+    Status.NOT_RECORDED.value: palette.UNKNOWN_COLOUR,
+    Status.NOT_STARTED.value: palette.ORANGE,
+    Status.IN_PROGRESS.value: palette.SKY_BLUE,
+    Status.DONE.value: palette.BLUISH_GREEN,
+    Status.BLOCKED.value: palette.VERMILLION,
 }
 
 
@@ -58,37 +65,57 @@ def _done_of(t: Translator, done: int, total: int) -> str:
     return t("story.done_of", done=int(done), total=int(total))
 
 
-def slide_recommendations(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
-    items = data.checklist_items
+def _progress_facts(items: pd.DataFrame, t: Translator) -> list[Fact]:
     facts = [Fact(t("checklist.progress"), _done_of(t, *checklist_table.overall(items)))]
     per = checklist_table.progress(items, by="group_category").set_index("group_category")
-    facts += [
+    return facts + [
         Fact(t(f"story.category_{cat}"), _done_of(t, per.at[cat, "done"], per.at[cat, "total"]))
         for cat in checklist_model.CATEGORY_ORDER
         if cat in per.index
     ]
+
+
+def _point(r: pd.Series, lang: str, t: Translator) -> str:
+    """A recommendation by its title (no internal id) and its recorded status, if any."""
+    title, status = str(i18n.column(r, "title", lang)), t(f"checklist.status_{r['status']}")
+    if r["status"] == Status.NOT_RECORDED.value:
+        return t("story.rec_line", title=title, status=status)
+    who = r["updated_by"] or t("app.unknown")
+    at = parts.day(r["updated_at"], t)
+    return t("story.rec_line_recorded", title=title, status=status, who=who, at=at)
+
+
+def slide_recommendations(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
+    items = data.checklist_items
     top = items[(items["category"] == "recommendation") & (items["parent_id"] == "")]
-    points = tuple(
-        t(
-            "story.rec_line",
-            rec_id=r["rec_id"],
-            title=str(i18n.column(r, "title", lang)),
-            status=t(f"checklist.status_{r['status']}"),
-        )
-        for _, r in top.iterrows()
-    )
+    points = tuple(_point(r, lang, t) for _, r in top.iterrows())
     excerpts = tuple(
         Excerpt(str(r["source_ref"]), str(r["excerpt"]))
         for _, r in top.iterrows()
         if isinstance(r["excerpt"], str) and r["excerpt"]
     )
+    recorded = checklist_table.recorded(items)
+    if recorded.empty:  # nobody has recorded anything: no counts that would read as fact
+        notice, facts, charts = t("story.progress_none"), (), ()
+    else:
+        at, who = checklist_table.last_saved(items)
+        notice = t(
+            "story.progress_recorded",
+            n=len(recorded),
+            total=len(items),
+            at=parts.day(at, t),
+            who=who or t("app.unknown"),
+        )
+        facts = tuple(_progress_facts(items, t))
+        charts = (Chart("progress", t("story.progress_chart"), progress_figure(items, t)),)
     return Slide(
         n,
         "recommendations",
         t("story.s6_title"),
         t("story.s6_lead"),
-        facts=tuple(facts),
+        facts=facts,
         points=points,
-        charts=(Chart("progress", t("story.progress_chart"), progress_figure(items, t)),),
+        charts=charts,
         excerpts=excerpts,
+        notice=notice,
     )

@@ -27,7 +27,7 @@ def choose_scenario(
     base: Figures,
     preset_name: str,
 ) -> ScenarioChoice:
-    """The newest saved scenario that loads and applies; else the model-provinces preset."""
+    """The newest saved scenario that loads and applies; else the app's preset "model"."""
     problem = None
     if len(saved):
         newest = saved.sort_values("saved_at", ascending=False, kind="stable").iloc[0]
@@ -44,7 +44,7 @@ def choose_scenario(
                 saved_at=None if pd.isna(newest["saved_at"]) else str(newest["saved_at"]),
                 saved_by=None if pd.isna(newest["saved_by"]) else str(newest["saved_by"]),
             )
-    preset = model.as_model_provinces(preset_name, base.metrics, base.counts)
+    preset = model.under_centre_host(preset_name, base.metrics, base.counts)
     return ScenarioChoice(preset, outcome(preset), preset=True, problem=problem)
 
 
@@ -72,7 +72,7 @@ def _notice(choice: ScenarioChoice, t: Translator) -> str:
         return t(
             "story.saved_notice",
             name=choice.scenario.name,
-            at=(choice.saved_at or "").replace("T", " "),
+            at=parts.day(choice.saved_at, t),
             who=choice.saved_by or t("app.unknown"),
         )
     notice = t("story.preset_notice", name=choice.scenario.name)
@@ -107,6 +107,8 @@ def slide_scenario(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
         facts=tuple(_metric_facts(_pairs(choice.outcome), t)),
         points=points,
         charts=charts,
-        excerpts=evidence.model_sentence(data.sources),
+        # the source backs the figures before; the scenario is the app's or a user's idea,
+        # so no sentence of the source is cited beside it
+        excerpts=evidence.figure_excerpts(data.reported, ["city_units", "county_with_agency"]),
         notice=_notice(choice, t),
     )

@@ -41,7 +41,7 @@ SLIDES: Final[tuple[SlideSpec, ...]] = (
     ),
     _spec("gap", measures.slide_gap, "codes level_metrics city_host county_host reported sources"),
     _spec("recommendations", progress.slide_recommendations, "checklist_items"),
-    _spec("scenario", scenario.slide_scenario, "scenario agencies divisions codes sources"),
+    _spec("scenario", scenario.slide_scenario, "scenario agencies divisions codes reported"),
 )
 COUNT: Final = len(SLIDES)
 EVERY_INPUT: Final = frozenset().union(*(s.needs for s in SLIDES))

@@ -18,12 +18,18 @@
 --   zh: 挂靠单位集中度，即各挂靠单位占比的平方和 = hhi_numerator / hhi_denominator（1 表示所有机构挂靠同一单位）
 -- effective_hosts: 1 / hhi, the number of equally common hosts that would give the same concentration
 --   zh: 1 / hhi，即产生同样集中度所需的同等常见挂靠单位数
--- province_host: host code of the province-level agency (the line the levels align to)
---   zh: 省级机构的挂靠单位代码（各层级对齐的基准）
--- aligned: agencies whose host equals province_host
---   zh: 挂靠单位与 province_host 相同的机构数
--- alignment: aligned / agencies, the share of the level on the province's line
---   zh: aligned / agencies，即该层级与省级一致的比例
+-- province_host: host code of the province-level agency (the province's centre is managed by this body; the code is compared, not the kind of link)
+--   zh: 省级机构的挂靠单位代码（省级机构由该单位管理；只比较代码，不区分“管理”与“挂牌”）
+-- aligned: agencies whose host code equals province_host (an agency hung at its body and a centre managed by its body count alike: a simplification of the app)
+--   zh: 挂靠单位代码与 province_host 相同的机构数（“挂牌在”与“由……管理”按同一种关系计，是本应用的简化）
+-- alignment: aligned / agencies, the share of the level with the same host code as the province-level agency (the app's own measure, not the source's 上下对口, which the app measures as coverage)
+--   zh: aligned / agencies，即该层级与省级机构挂靠单位代码相同的比例（本应用自设的指标，并非来源所说的“上下对口”；后者由本应用以覆盖率衡量）
+-- same_host_pairs: sum over hosts of n × (n − 1), ordered pairs of two different agencies with the same host
+--   zh: 各挂靠单位机构数 n 的 n ×（n − 1）之和，即挂靠同一单位的两个不同机构的有序对数
+-- agency_pairs: agencies × (agencies − 1), ordered pairs of two different agencies
+--   zh: 机构数 ×（机构数 − 1），即两个不同机构的有序对数
+-- same_host_pair_share: same_host_pairs / agency_pairs, the chance that two different agencies drawn at random (without replacement) share a host; hhi is the same chance when one agency may be drawn twice
+--   zh: same_host_pairs / agency_pairs，即不放回地随机抽取两个不同机构、二者挂靠同一单位的概率；hhi 则是可重复抽到同一机构（放回抽样）时的概率
 CREATE VIEW v_level_metrics AS
 WITH levels AS (
     SELECT 'city' AS level, 1 AS sort_order,
@@ -49,7 +55,12 @@ per_level AS (
     GROUP BY a.level
 ),
 concentration AS (
-    SELECT level, CAST(sum(n * n) AS BIGINT) AS hhi_numerator FROM by_host GROUP BY level
+    SELECT
+        level,
+        CAST(sum(n * n) AS BIGINT) AS hhi_numerator,
+        CAST(sum(n * (n - 1)) AS BIGINT) AS same_host_pairs
+    FROM by_host
+    GROUP BY level
 )
 SELECT
     l.level,
@@ -63,7 +74,10 @@ SELECT
     (p.agencies * p.agencies) / c.hhi_numerator AS effective_hosts,
     (SELECT province_host FROM centre) AS province_host,
     coalesce(p.aligned, 0) AS aligned,
-    p.aligned / p.agencies AS alignment
+    p.aligned / p.agencies AS alignment,
+    c.same_host_pairs,
+    p.agencies * (p.agencies - 1) AS agency_pairs,
+    c.same_host_pairs / nullif(p.agencies * (p.agencies - 1), 0) AS same_host_pair_share
 FROM levels AS l
 LEFT JOIN per_level AS p USING (level)
 LEFT JOIN concentration AS c USING (level)
