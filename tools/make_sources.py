@@ -1,7 +1,8 @@
 """Write data/sources/sources.csv: one row per paragraph of the source article.
 
 The excerpt is line N of the article, verbatim (traditional characters); excerpt_zh_hans is
-its OpenCC 't2s' conversion. Deterministic and re-runnable:
+its simplified form by the app's one converter (app.core.chinese.simplified). Deterministic
+and re-runnable:
 
     .venv/bin/python tools/make_sources.py [path/to/article.txt]
 """
@@ -12,11 +13,10 @@ import csv
 import sys
 from pathlib import Path
 
-import opencc
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.core.chinese import simplified  # noqa: E402
 from app.core.models import Source  # noqa: E402
 
 ARTICLE = Path("/work/shared/source/article.txt")
@@ -30,7 +30,6 @@ def build_rows(article: Path) -> list[dict[str, str | int]]:
     lines = article.read_text(encoding="utf-8").splitlines()
     if len(lines) != PARAGRAPHS:
         raise SystemExit(f"{article}: expected {PARAGRAPHS} lines, found {len(lines)}")
-    converter = opencc.OpenCC("t2s")
     rows: list[dict[str, str | int]] = []
     for n, line in enumerate(lines, start=1):
         excerpt = line.rstrip("\r\n")
@@ -39,7 +38,7 @@ def build_rows(article: Path) -> list[dict[str, str | int]]:
             "citation": CITATION.format(n=n),
             "paragraph": n,
             "excerpt": excerpt,
-            "excerpt_zh_hans": converter.convert(excerpt),
+            "excerpt_zh_hans": simplified(excerpt),
         }
         Source.model_validate(row)
         rows.append(row)

@@ -6,9 +6,17 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
+from app.core.chinese import simplified
 from app.core.since import check_addresses, check_happened
 
 
@@ -231,9 +239,23 @@ class Source(Row):
     citation: Text
     paragraph: int = Field(ge=1, le=10)
     excerpt: Text
-    excerpt_zh_hans: Text
+    excerpt_zh_hans: Text  # stored for readers of the CSV; must be simplified(excerpt)
 
     _ref = field_validator("source_ref")(_check_source_ref)
+
+    @field_validator("excerpt_zh_hans")
+    @classmethod
+    def _is_the_converters_output(cls, value: str, info: ValidationInfo) -> str:
+        """The stored simplified text is exactly what the app's converter gives, so the
+        CSV, the dictionary and every excerpt shown in simplified characters agree."""
+        excerpt = info.data.get("excerpt")
+        if excerpt is not None and value != simplified(excerpt):
+            raise PydanticCustomError(
+                "not_simplified",
+                "excerpt_zh_hans is not the simplified form of excerpt (tools/make_sources.py)",
+                {"value": value},
+            )
+        return value
 
 
 class Statement(Row):

@@ -41,6 +41,7 @@ _BY_TYPE = {
     "bad_source_ref": "bad_source_ref",
     "bad_happened": "bad_happened",
     "bad_url": "bad_url",
+    "not_simplified": "not_simplified",
 }
 LEVELS = ("province", "city", "county")
 
