@@ -74,7 +74,7 @@ with tab_sources:
     for row in sources.itertuples():
         with st.container(border=True):
             st.markdown(f"**{row.source_ref}** · {t('dictionary.paragraph', n=row.paragraph)}")
-            st.caption(row.citation)
+            st.caption(row.citation if lang == "zh" else row.citation_en)
             st.text(row.excerpt_zh_hans if lang == "zh" else row.excerpt)
             if lang == "zh":
                 st.caption(t("dictionary.original", text=row.excerpt))

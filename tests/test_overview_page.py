@@ -21,7 +21,7 @@ def test_overview_names_the_centre_in_the_current_language() -> None:
     zh = " ".join(m.value for m in run_page("overview", "zh").markdown)
     en = " ".join(m.value for m in run_page("overview", "en").markdown)
     assert "江苏省大数据管理中心" in zh and "事业单位" in zh and "政务办" in zh
-    assert "Jiangsu Big Data Administration Center" in en and "Public institution" in en
+    assert "Jiangsu Big Data Management Centre" in en and "Public institution" in en
 
 
 def test_unknown_language_falls_back_to_chinese() -> None:

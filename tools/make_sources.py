@@ -22,8 +22,13 @@ from app.core.models import Source  # noqa: E402
 ARTICLE = Path("/work/shared/source/article.txt")
 OUT = ROOT / "data" / "sources" / "sources.csv"
 PARAGRAPHS = 10
-# The file does not give the article's title, journal or year: cite only what it gives.
-CITATION = "付勍、卢冬冬,江苏数字政府建设差距分析(文章,原题未载),第{n}段"
+# The file does not give the article's title, journal or year: cite only what it gives,
+# and describe the article rather than make up a title for it.
+CITATION = "付勍、卢冬冬的文章(原题未载),关于江苏数字政府建设差距的分析,第{n}段"
+CITATION_EN = (
+    "Article by Fu Qing and Lu Dongdong (original title not given), an analysis of the gap"
+    " in Jiangsu's digital-government build-out, paragraph {n}"
+)
 
 
 def build_rows(article: Path) -> list[dict[str, str | int]]:
@@ -36,6 +41,7 @@ def build_rows(article: Path) -> list[dict[str, str | int]]:
         row = {
             "source_ref": f"article#p{n}",
             "citation": CITATION.format(n=n),
+            "citation_en": CITATION_EN.format(n=n),
             "paragraph": n,
             "excerpt": excerpt,
             "excerpt_zh_hans": simplified(excerpt),

@@ -236,7 +236,8 @@ class ReportedFigure(Row):
 
 class Source(Row):
     source_ref: Text
-    citation: Text
+    citation: Text  # in Chinese: who wrote it and what it is about (the title is not given)
+    citation_en: Text
     paragraph: int = Field(ge=1, le=10)
     excerpt: Text
     excerpt_zh_hans: Text  # stored for readers of the CSV; must be simplified(excerpt)
