@@ -21,7 +21,9 @@ count_col, note_col = st.columns([1, 3])
 with count_col, st.container(border=True):
     st.metric(t("models.with_agency"), int(agency_figure["reported"]))
     widgets.source_popover(t, agency_figure["source_ref"], agency_figure["excerpt"])
-note_col.warning(t("models.which_not_in_source"), icon=":material/help:")
+note_col.warning(
+    t("models.which_not_in_source", n=int(agency_figure["reported"])), icon=":material/help:"
+)
 
 st.subheader(t("models.map"))
 st.plotly_chart(

@@ -12,7 +12,7 @@ snapshot = snapshots.chosen_snapshot()
 st.title(t("app.title"))
 st.caption(t("app.subtitle"))
 st.info(t("app.as_of"), icon=":material/history:")
-st.write(t("overview.intro"))
+st.write(t("overview.intro", **overview.unit_counts(session.view("v_level_metrics", snapshot))))
 
 figures = session.view("v_reported_vs_computed", snapshot)
 for column, h in zip(st.columns(len(overview.HEADLINES)), overview.headlines(figures), strict=True):

@@ -48,6 +48,7 @@ form.show_flash(t)
 result, problem = form.current_outcome(snapshot)
 
 st.subheader(t("scenarios.presets"))
+county = form.base(snapshot).county  # the fill preset's help says what the preset will create
 p1, p2, p3 = st.columns(3)
 for column, which in ((p1, "model"), (p2, "fill")):
     column.button(
@@ -55,7 +56,11 @@ for column, which in ((p1, "model"), (p2, "fill")):
         key=f"sc_preset_{which}",
         on_click=form.on_preset,
         args=(which,),
-        help=t(f"scenarios.preset_{which}_help"),
+        help=t(
+            f"scenarios.preset_{which}_help",
+            without=county.units_without,
+            units=county.coverage.denominator,
+        ),
         use_container_width=True,
     )
 p3.button(t("scenarios.clear"), key="sc_clear", on_click=form.on_clear, use_container_width=True)

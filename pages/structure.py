@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.core import claims, structure
+from app.core import claims, overview, structure
 from app.figures import geo
 from app.ui import downloads, figures, locale, session, snapshots, url, widgets
 from app.ui import structure_facets as facets
@@ -12,7 +12,8 @@ lang = locale.current_language()
 snapshot = snapshots.chosen_snapshot()  # the sidebar picker (the entry script draws it)
 
 st.title(t("structure.title"))
-st.caption(t("structure.intro"))
+units = overview.unit_counts(session.view("v_level_metrics", snapshot))
+st.caption(t("structure.intro", **units))
 st.info(t("app.as_of"), icon=":material/history:")
 
 agencies = structure.prepared(session.view("v_agencies", snapshot))
@@ -77,7 +78,7 @@ with main:
         width="stretch",
     )
     st.caption(t("structure.click_city"))
-    st.markdown(f"**{t('structure.county_title')}**")
+    st.markdown(f"**{t('structure.county_title', **units)}**")
     county_map_col, county_facts_col = st.columns([2, 1])
     county_map_col.plotly_chart(
         figures.county_map(lang, snapshot),

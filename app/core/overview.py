@@ -44,6 +44,13 @@ def headlines(reported_vs_computed: pd.DataFrame) -> list[Headline]:
     return out
 
 
+def unit_counts(level_metrics: pd.DataFrame) -> dict[str, int]:
+    """Jiangsu's units per level as v_level_metrics counts them, for the sentences that
+    name them: {"cities": 13, "counties": 95} on the seed (counties = county-level units)."""
+    units = dict(zip(level_metrics["level"], level_metrics["units"], strict=True))
+    return {"cities": int(units["city"]), "counties": int(units["county"])}
+
+
 def province_centre(agencies: pd.DataFrame) -> pd.Series:
     """The province-level agency's row (nature, host, rank) from v_agencies."""
     row = province_agency(agencies)
