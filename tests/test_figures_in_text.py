@@ -76,3 +76,12 @@ def test_counts_follow_the_data(changed_data: DataPaths) -> None:
     fill = run_page("scenarios", "en").button(key="sc_preset_fill").help
     assert "(20 of 94 do)" in fill
 
+
+def test_the_fill_preset_says_most_county_agencies_not_most_counties() -> None:
+    """¶5: 43 of 76 county agencies (a majority) are at the government office; 43 of 95
+    county-level units is not most of them."""
+    en = run_page("scenarios", "en").button(key="sc_preset_fill").help
+    zh = run_page("scenarios", "zh").button(key="sc_preset_fill").help
+    assert "(19 of 95 do)" in en and "like most county agencies" in en
+    assert "most counties" not in en
+    assert "95 个中有 19 个未设" in zh and "多数县级机构" in zh

@@ -36,6 +36,8 @@ SHIFTS = {
     r"(?<![\w-])department-level public institution": "model 3 is 正厅级, full department level",
     r"theory and innovation research": "理论创新研究 is research on theoretical innovation",
     r"source measures|gap, measured": "the source analyses (分析) the gap; it measures nothing",
+    r"(\}|\d) counties\b": "95个县(市、区) are county-level units (districts, cities, counties)",
+    r"most counties": "43 of 95 units is not most of them; 43 of 76 county agencies is",
 }
 
 
