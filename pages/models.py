@@ -36,7 +36,7 @@ for column, group in zip(st.columns(4), national.groups(models, lang), strict=Fa
     with column, st.container(border=True, key=f"models_group_{group.code}"):
         st.markdown(f"**{group.label}**")
         st.write(group.note)
-        st.caption(t("models.members", names=t("app.list_separator").join(group.provinces)))
+        st.caption(t("models.members", names=national.names(group.provinces, group.open, t)))
 widgets.source_popover(t, "article#p6", p6["excerpt"])
 
 st.subheader(t("models.table"))

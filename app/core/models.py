@@ -210,6 +210,34 @@ class Claim(Row):
     _ref = field_validator("source_ref")(_check_optional_source_ref)
 
 
+class ListAttribute(StrEnum):
+    PUSH_MODEL = "push_model"
+    THREE_LEVEL_STRUCTURE = "three_level_structure"
+    RESEARCH_PARTNERS = "research_partners"
+
+
+class NamedList(Row):
+    """A list of names the source gives, and whether it is open (ends in 等, "and others").
+
+    With no subject, the list is of provinces: those whose `attribute` is `value` (the
+    provinces of push model 1; those with a completed three-level structure). With a
+    subject, it is the names that province's `attribute` holds (Guangdong's research
+    partners). An open list names some members, not all: a province the source does not
+    name may belong to it, and a count of it counts named members only.
+    """
+
+    list_id: Text
+    subject: OptText = None
+    attribute: ListAttribute
+    value: OptText = None
+    is_open: bool
+    source_ref: Text
+    excerpt: Text  # the list in the source's words, 等 included when it has one
+
+    _subject = field_validator("subject")(_check_adcode)
+    _ref = field_validator("source_ref")(_check_source_ref)
+
+
 class Recommendation(Row):
     rec_id: Text
     category: Category
@@ -318,6 +346,7 @@ TABLES: dict[str, type[Row]] = {
     "agencies": Agency,
     "provinces": Province,
     "claims": Claim,
+    "named_lists": NamedList,
     "recommendations": Recommendation,
     "reported_figures": ReportedFigure,
     "sources": Source,

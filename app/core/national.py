@@ -1,4 +1,8 @@
-"""The national models page's rules: which provinces the source classifies, and how."""
+"""The national models page's rules: which provinces the source classifies, and how.
+
+The source's lists of provinces often end in 等 ("and others"): v_province_models says
+which (the *_list_open columns, from the named_lists table), and every list shown from it
+says it holds the provinces the source names, not all of them."""
 
 from __future__ import annotations
 
@@ -16,6 +20,13 @@ class ModelGroup:
     label: str
     note: str
     provinces: list[str]
+    open: bool = False  # the source's list ends in 等: named members only
+
+
+def names(items: list[str], open_list: bool, t: Callable[..., str]) -> str:
+    """A list of names in the reader's language; an open list says it is not exhaustive."""
+    joined = t("app.list_separator").join(items)
+    return t("app.open_list", names=joined) if open_list else joined
 
 
 def classified(models: pd.DataFrame) -> pd.DataFrame:
@@ -39,6 +50,7 @@ def groups(models: pd.DataFrame, lang: str) -> list[ModelGroup]:
                 str(first["label_zh" if zh else "label_en"]),
                 str(first["push_model_note_zh" if zh else "push_model_note_en"]),
                 members["name_zh" if zh else "name_en"].tolist(),
+                bool(members["push_model_list_open"].eq(True).any()),
             )
         )
     return out
@@ -53,12 +65,17 @@ def table(models: pd.DataFrame, lang: str, t: Callable[..., str]) -> pd.DataFram
     def text(value: object) -> str:
         return str(value) if isinstance(value, str) and value else not_in_source
 
-    def partners(value: object) -> str:
+    def partners(value: object, open_list: object) -> str:
         if not isinstance(value, str) or not value:
             return not_in_source
-        return ("、" if zh else ", ").join(value.split(";"))
+        return names(value.split(";"), open_list is True, t)
 
-    three = rows["three_level_structure"].astype("boolean")
+    def three_level(value: object, open_list: object) -> str:
+        if value is not True:
+            return not_in_source
+        return t("models.yes_open") if open_list is True else t("models.yes")
+
+    three = rows["three_level_structure"].astype("boolean").tolist()
     return pd.DataFrame(
         {
             t("models.col.province"): rows["name_zh" if zh else "name_en"].tolist(),
@@ -67,9 +84,17 @@ def table(models: pd.DataFrame, lang: str, t: Callable[..., str]) -> pd.DataFram
                 text(v) for v in rows["push_model_note_zh" if zh else "push_model_note_en"]
             ],
             t("models.col.three_level"): [
-                t("models.yes") if v is True else not_in_source for v in three.tolist()
+                three_level(v, o)
+                for v, o in zip(three, rows["three_level_list_open"].tolist(), strict=True)
             ],
-            t("models.col.partners"): [partners(v) for v in rows["research_partners"]],
+            t("models.col.partners"): [
+                partners(v, o)
+                for v, o in zip(
+                    rows["research_partners"].tolist(),
+                    rows["research_partners_list_open"].tolist(),
+                    strict=True,
+                )
+            ],
             t("models.col.source_ref"): rows["source_ref"].tolist(),
         }
     )

@@ -21,6 +21,7 @@ KEYS = {
     "agencies": ("snapshot", "agency_id"),
     "provinces": ("adcode",),
     "claims": ("subject_id", "attribute"),
+    "named_lists": ("list_id",),
     "recommendations": ("rec_id",),
     "reported_figures": ("figure_id",),
     "sources": ("source_ref",),
@@ -92,6 +93,13 @@ def cross_check(tables: dict[str, list[Row]]) -> list[Problem]:
         if d is None or d.level != "province":
             problems.append(
                 Problem("provinces.csv", i + 2, "adcode", "not_province", adcode=p.adcode)
+            )
+    for i, nl in enumerate(tables["named_lists"]):
+        refs_exist("named_lists.csv", i, nl.source_ref)
+        verbatim("named_lists.csv", i, nl)
+        if nl.subject and getattr(divisions.get(nl.subject), "level", None) != "province":
+            problems.append(
+                Problem("named_lists.csv", i + 2, "subject", "not_province", adcode=nl.subject)
             )
     rec_ids = {r.rec_id for r in tables["recommendations"]}
     for i, r in enumerate(tables["recommendations"]):

@@ -192,7 +192,10 @@ def china_map(
     maritime: list[list[list[float]]],
     lang: str,
 ) -> go.Figure:
-    """China's provincial-level units by push model; three-level-structure provinces starred."""
+    """China's provincial-level units by push model; three-level-structure provinces starred.
+
+    Where the source's list ends in 等 (v_province_models' *_list_open), the legend and the
+    hover say the list is what the source names, not every member."""
     t = translator(lang)
     adcodes = list(geo.province_codes(divisions))
     provinces = province_models.set_index("adcode").reindex(adcodes)
@@ -200,15 +203,26 @@ def china_map(
         str(m) if isinstance(m, str) and m else structure.UNKNOWN for m in provinces["push_model"]
     ]
     labels = structure.labels(codes, "push_model", lang)
-    labels[structure.UNKNOWN] = t("maps.not_classified")
+    open_models = set(provinces.loc[provinces["push_model_list_open"].eq(True), "push_model"])
+    hover_labels = {
+        c: t("maps.open_list_hover", label=label) if c in open_models else label
+        for c, label in labels.items()
+    }
+    labels = {
+        c: t("maps.open_list_legend", label=label) if c in open_models else label
+        for c, label in labels.items()
+    }
+    labels[structure.UNKNOWN] = hover_labels[structure.UNKNOWN] = t("maps.not_classified")
     cats = ch.present_categories(states, PUSH_MODEL_ORDER, labels, palette.colour_map("push_model"))
     names = structure.division_names(divisions, lang)
     three = provinces["three_level_structure"].fillna(False).astype(bool)
+    three_open = provinces["three_level_list_open"].eq(True).any()
+    three_label = t("maps.three_level_open" if three_open else "maps.three_level")
     hover = [
         _hover_lines(
             f"<b>{html_text(names.get(code, code))}</b>",
-            html_text(labels.get(state, state)),
-            html_text(t("maps.three_level")) if three.get(code, False) else "",
+            html_text(hover_labels.get(state, state)),
+            html_text(three_label) if three.get(code, False) else "",
         )
         for code, state in zip(adcodes, states, strict=True)
     ]
@@ -234,5 +248,5 @@ def china_map(
     starred = [c for c in adcodes if three.get(c, False)]
     points = ch.label_points(bounds.layer, {c: names.get(c, c) for c in starred}, {})
     points["lat"] = points["lat"] - 0.9  # under the name
-    ch.add_markers(fig, points, t("maps.three_level"))
+    ch.add_markers(fig, points, three_label)
     return fig

@@ -137,22 +137,35 @@ def slide_counties(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
     )
 
 
+def _three_level_fact(named_lists: pd.DataFrame, lang: str, t: Translator) -> Fact:
+    """¶5's provinces with a completed three-level structure: a count of the provinces the
+    source names (v_named_lists), said to be only those named when its list ends in 等."""
+    rows = named_lists[named_lists["list_id"] == "three_level_structure"]
+    if rows.empty:
+        return Fact(t("story.three_level"), t("app.unknown"))
+    row = rows.iloc[0]
+    open_list = bool(row["is_open"])
+    return Fact(
+        t("story.three_level_named" if open_list else "story.three_level"),
+        str(int(row["named"])),
+        national.names(str(i18n.column(row, "names", lang)).split(";"), open_list, t),
+    )
+
+
 def slide_national(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
     computed, reported = evidence.figure_value(data.reported, "provinces_with_data_agency")
     shown = computed if computed is not None else reported
     models = data.province_models
-    three = models[models["three_level_structure"].fillna(False)]
     facts = (
         Fact(
             t("overview.provinces_with_data_agency"),
             t("app.unknown") if shown is None else str(shown),
             t("story.which_not_in_source"),
         ),
-        Fact(t("story.three_level"), str(len(three))),
+        _three_level_fact(data.named_lists, lang, t),
     )
-    sep = t("app.list_separator")
     points = tuple(
-        t("story.model_line", label=g.label, provinces=sep.join(g.provinces))
+        t("story.model_line", label=g.label, provinces=national.names(g.provinces, g.open, t))
         for g in national.groups(models, lang)
     )
     return Slide(

@@ -65,6 +65,7 @@ READERS: Final[dict[str, Callable[[Reader], object]]] = {
     "city_host": lambda r: r.view("v_city_host"),
     "county_host": lambda r: r.view("v_county_host"),
     "province_models": lambda r: session.view("v_province_models"),
+    "named_lists": lambda r: session.view("v_named_lists"),
     "sources": lambda r: session.view("sources"),
     "since_source": lambda r: session.view("v_since_source"),
     "checklist_items": lambda r: checklist_table.items(

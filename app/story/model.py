@@ -90,6 +90,7 @@ class StoryData:
     city_host: pd.DataFrame | None = None  # v_city_host
     county_host: pd.DataFrame | None = None  # v_county_host
     province_models: pd.DataFrame | None = None  # v_province_models
+    named_lists: pd.DataFrame | None = None  # v_named_lists
     sources: pd.DataFrame | None = None
     since_source: pd.DataFrame | None = None  # v_since_source (reported elsewhere)
     checklist_items: pd.DataFrame | None = None  # the checklist with its saved progress

@@ -37,7 +37,9 @@ SLIDES: Final[tuple[SlideSpec, ...]] = (
     _spec("structure", case.slide_structure, "agencies codes city_host reported city_map"),
     _spec("counties", case.slide_counties, "county_coverage county_host reported county_map"),
     _spec(
-        "national", case.slide_national, "reported province_models sources since_source china_map"
+        "national",
+        case.slide_national,
+        "reported province_models named_lists sources since_source china_map",
     ),
     _spec("gap", measures.slide_gap, "codes level_metrics city_host county_host reported sources"),
     _spec("recommendations", progress.slide_recommendations, "checklist_items"),

@@ -20,6 +20,12 @@
 --   zh: 来源称已建成省市县对应的三级架构时为 true；为空表示来源未说明
 -- research_partners: research partners the source names, ';'-separated
 --   zh: 来源点名的研究合作单位，以 ';' 分隔
+-- push_model_list_open: true when the source's list of that model's provinces ends in 等 (named in the source, list not exhaustive: other provinces may share the model); empty when not classified
+--   zh: 来源列举该模式省份的名单以“等”结尾时为 true（来源列举，未尽列：其他省份也可能属于该模式）；未归类时为空
+-- three_level_list_open: true when the source's list of provinces with a completed three-level structure ends in 等 (named in the source, list not exhaustive); empty when the province is not named in it
+--   zh: 来源列举已建成三级架构省份的名单以“等”结尾时为 true（来源列举，未尽列）；该省未被列举时为空
+-- research_partners_list_open: true when the source's list of the province's research partners ends in 等 (named in the source, list not exhaustive); empty when it names none
+--   zh: 来源列举该省理论研究合作方的名单以“等”结尾时为 true（来源列举，未尽列）；未列举合作方时为空
 -- classified: true when the source says anything about the province
 --   zh: 来源对该省有任何说明时为 true
 -- source_ref: paragraphs the row draws on
@@ -36,10 +42,18 @@ SELECT
     p.push_model_note_en,
     p.three_level_structure,
     p.research_partners,
+    pm.is_open AS push_model_list_open,
+    tl.is_open AS three_level_list_open,
+    rp.is_open AS research_partners_list_open,
     p.adcode IS NOT NULL AS classified,
     p.source_ref
 FROM divisions AS d
 LEFT JOIN provinces AS p ON p.adcode = d.adcode
 LEFT JOIN codes AS c ON c.domain = 'push_model' AND c.code = p.push_model
+LEFT JOIN named_lists AS pm
+    ON pm.subject IS NULL AND pm.attribute = 'push_model' AND pm.value = p.push_model
+LEFT JOIN named_lists AS tl
+    ON tl.subject IS NULL AND tl.attribute = 'three_level_structure' AND p.three_level_structure
+LEFT JOIN named_lists AS rp ON rp.subject = p.adcode AND rp.attribute = 'research_partners'
 WHERE d.level = 'province'
 ORDER BY d.adcode;
