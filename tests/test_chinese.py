@@ -11,7 +11,7 @@ import pytest
 
 from app.core.chinese import simplified
 from app.core.config import ROOT
-from app.core.models import Source
+from app.core.provenance import Source
 from app.data.build import validate_rows
 
 SOURCES = ROOT / "data" / "sources"

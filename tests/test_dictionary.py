@@ -10,7 +10,7 @@ import pytest
 
 from app import roster
 from app.core.config import SQL_DIR, data_paths
-from app.core.models import TABLES
+from app.core.tables import TABLES
 from app.data import db, dictionary
 from tests.conftest import run_page
 from tests.test_roster import fixture_bytes

@@ -20,7 +20,8 @@ import pytest
 from app.core.config import ROOT, VIEWS_DIR
 from app.core.errors import Term, UserError
 from app.core.i18n import catalogue, translator
-from app.core.models import Agency, Province, ReportedFigure, Source
+from app.core.models import Agency, Province
+from app.core.provenance import ReportedFigure, Source
 from app.data import build, dictionary
 from app.roster import problems_frame, validate
 from app.roster.problems import PLACES, ImportProblem

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.core.chinese import simplified  # noqa: E402
-from app.core.models import Source  # noqa: E402
+from app.core.provenance import Source  # noqa: E402
 
 ARTICLE = Path("/work/shared/source/article.txt")
 OUT = ROOT / "data" / "sources" / "sources.csv"

@@ -23,7 +23,7 @@ from typing import Final
 import pandas as pd
 
 from app.core.i18n import translator
-from app.core.models import Attribute
+from app.core.provenance import Attribute
 
 STATED: Final = "stated"
 DERIVED: Final = "derived"

@@ -18,7 +18,8 @@ import pyarrow.parquet as pq
 from pydantic import ValidationError
 
 from app.core.config import DataPaths
-from app.core.models import TABLES, Row
+from app.core.fields import Row
+from app.core.tables import TABLES
 from app.data.atomic import atomic_output
 from app.data.integrity import cross_check, duplicate_keys
 from app.data.problems import Problem, cell_problems

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from app.core import claims as claim_rules
 from app.core.config import SEED_SNAPSHOT
 from app.core.errors import Term
-from app.core.models import Row
+from app.core.fields import Row
 from app.data.problems import Problem, level_term
 
 KEYS = {

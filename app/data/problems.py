@@ -15,9 +15,9 @@ from pydantic import ValidationError
 
 from app.core.errors import Problem as LocatedProblem
 from app.core.errors import Term
+from app.core.fields import Row
 from app.core.i18n import translator
 from app.core.md import excerpt
-from app.core.models import Row
 
 # pydantic error type -> message code under "build."
 _BY_TYPE = {
