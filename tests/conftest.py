@@ -138,3 +138,16 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         terminalreporter.section("load test")
         for line in _reported:
             terminalreporter.write_line(line)
+
+
+def legend_entries(choropleth) -> list[str]:
+    """A map's colour-bar entries as a reader sees them: entities decoded, the lines of a
+    wrapped entry joined again (with a space where Latin words were split)."""
+    entries = []
+    for tick in choropleth.colorbar.ticktext:
+        lines = html.unescape(tick).split("<br>")
+        text = lines[0]
+        for line in lines[1:]:
+            text += (" " if text[-1:].isascii() and line[:1].isascii() else "") + line
+        entries.append(text)
+    return entries

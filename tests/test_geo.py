@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 
 import plotly.graph_objects as go
@@ -18,6 +17,7 @@ from app.data import db
 from app.figures import choropleth, geo, maps, palette, text
 from app.ui import figures
 from bench import maps as bench_maps
+from tests.conftest import legend_entries
 from tests.explore_fixtures import _geo_tmp, isolated_geo_cache  # noqa: F401 (autouse)
 
 MAX_MAP_BYTES = 400 * 1024
@@ -101,14 +101,14 @@ def test_every_map_is_under_budget_with_one_choropleth_and_credit(lang) -> None:
 def test_city_map_colours_each_city_by_its_host() -> None:
     fig = figures.city_map("en", "host")
     chor = fig.data[0]
-    ticktext = list(chor.colorbar.ticktext)
+    ticktext = legend_entries(chor)
     by_city = dict(zip(chor.locations, (ticktext[z] for z in chor.z), strict=True))
     assert by_city["320700"] == "Government services office"  # Lianyungang
     assert by_city["320300"] == by_city["320900"] == "Industry and IT bureau"  # Xuzhou, Yancheng
     assert by_city["320100"] == "Constituent department of the government"  # Nanjing
     assert list(chor.z).count(ticktext.index("Government general office")) == 8
     nature = figures.city_map("zh", "nature").data[0]
-    names = list(nature.colorbar.ticktext)
+    names = legend_entries(nature)
     assert sorted(
         loc for loc, z in zip(nature.locations, nature.z, strict=True) if names[z] == "事业单位"
     ) == [
@@ -120,7 +120,7 @@ def test_city_map_colours_each_city_by_its_host() -> None:
 def test_county_map_seed_is_not_named_with_a_legend_in_the_language() -> None:
     chor = figures.county_map("zh").data[0]
     assert len(chor.locations) == 95
-    assert list(chor.colorbar.ticktext) == ["来源未指明哪个县(市、区)"]
+    assert legend_entries(chor) == ["来源未指明哪个县(市、区)"]
 
 
 def test_county_map_colours_an_imported_roster_by_host(data_copy) -> None:
@@ -139,13 +139,13 @@ def test_county_map_colours_an_imported_roster_by_host(data_copy) -> None:
 
     build(data_copy)
     chor = figures.county_map("en", "roster").data[0]
-    labels = list(chor.colorbar.ticktext)
+    labels = legend_entries(chor)
     state = {loc: labels[z] for loc, z in zip(chor.locations, chor.z, strict=True)}
     assert state["320102"] == "Independent agency"
     assert state["320105"] == "Industry and IT bureau"
     assert state["320104"] == "No big-data agency (per roster)"
     # the seed is untouched
-    assert set(figures.county_map("en").data[0].colorbar.ticktext) == {
+    assert set(legend_entries(figures.county_map("en").data[0])) == {
         "Source does not say which county"
     }
 
@@ -153,7 +153,7 @@ def test_county_map_colours_an_imported_roster_by_host(data_copy) -> None:
 def test_china_map_push_models_and_three_level_markers() -> None:
     fig = figures.china_map("en")
     chor = fig.data[0]
-    labels = [html.unescape(x) for x in chor.colorbar.ticktext]  # plotly decodes entities
+    labels = legend_entries(chor)
     state = {loc: labels[z] for loc, z in zip(chor.locations, chor.z, strict=True)}
     assert state["440000"].startswith("Model 1") and state["310000"].startswith("Model 1")
     assert state["510000"].startswith("Model 3")

@@ -18,7 +18,7 @@ from app.core.i18n import translator
 from app.data import db
 from app.data.build import BuildError, build
 from app.story import briefing, form, slides
-from tests.conftest import run_page
+from tests.conftest import legend_entries, run_page
 from tests.explore_fixtures import _geo_tmp, isolated_geo_cache  # noqa: F401 (autouse)
 
 OPEN = {"zh": "来源列举,未尽列", "en": "named in the source, list not exhaustive"}
@@ -108,7 +108,7 @@ def test_china_map_legend_and_hover_keep_lists_open() -> None:
 
     fig = figures.china_map("en")
     chor = fig.data[0]
-    ticks = [html.unescape(x) for x in chor.colorbar.ticktext]
+    ticks = legend_entries(chor)
     state = {loc: ticks[z] for loc, z in zip(chor.locations, chor.z, strict=True)}
     assert state["440000"].endswith("(list not exhaustive)")
     assert state["410000"].endswith("(list not exhaustive)")

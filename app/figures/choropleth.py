@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from app.core.text import html_text
 from app.figures import palette
-from app.figures.text import FONT
+from app.figures.text import FONT, legend_label
 
 MAP_HEIGHT = 460
 NEUTRAL_LINE = "#FFFFFF"
@@ -91,7 +91,7 @@ def choropleth(
             colorbar={
                 "title": {"text": html_text(legend_title), "side": "top"},
                 "tickvals": list(range(n)),
-                "ticktext": [html_text(c.label) for c in categories],
+                "ticktext": [legend_label(c.label) for c in categories],
                 "thickness": 14,
                 "len": min(1.0, 0.12 * n + 0.1),
                 "lenmode": "fraction",
