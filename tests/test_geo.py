@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import plotly.graph_objects as go
@@ -164,6 +165,20 @@ def test_china_map_push_models_and_three_level_markers() -> None:
     assert len(markers) == 1 and len(markers[0].lon) == 6
     lines = [t for t in fig.data if isinstance(t, go.Scattergeo) and t.mode == "lines"]
     assert len(lines) == 1 and len(lines[0].lon) > 20
+
+
+@pytest.mark.parametrize(("lang", "stated"), [("en", "(Stated)"), ("zh", "(原文明示)")])
+def test_china_map_hover_gives_each_claims_confidence(lang: str, stated: str) -> None:
+    chor = figures.china_map(lang).data[0]
+    hover = {
+        loc: html.unescape(text).split("<br>")
+        for loc, text in zip(chor.locations, chor.text, strict=True)
+    }
+    # Guangdong: push model and three-level structure both stated (¶6, ¶5)
+    assert [line.endswith(stated) for line in hover["440000"][1:]] == [True, True]
+    # Guizhou: the source names it for the three-level structure only; its push model is
+    # unknown, and the hover says "not classified" without a confidence
+    assert not hover["520000"][1].endswith(stated) and hover["520000"][2].endswith(stated)
 
 
 def test_palette_one_distinct_colour_per_host_and_model() -> None:

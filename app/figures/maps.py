@@ -9,19 +9,18 @@ plotly.js the chart config that points it at this app's static folder instead of
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from app.core import claims as claim_rules
 from app.core import structure
 from app.core.i18n import column, translator
 from app.core.text import html_text
 from app.figures import choropleth as ch
 from app.figures import geo, palette
+from app.figures.hover import claim_lines, confidence_note, hover_lines
 from app.figures.text import wrap
 
 BY: Final = ("host", "nature")
@@ -51,30 +50,6 @@ class CountyStyle:
 JIANGSU_COUNTIES: Final = CountyStyle(with_city=True, line_width=0.4, height=ch.MAP_HEIGHT)
 
 
-def _hover_lines(*parts: str) -> str:
-    return "<br>".join(p for p in parts if p)
-
-
-def _claim_lines(
-    claims: pd.DataFrame | None, codes: pd.DataFrame, lang: str
-) -> Callable[[str], str]:
-    """agency_id -> its claims as hover lines ("Hosted at: ... (Stated)"), escaped; "" for
-    no agency or no claims."""
-    if claims is None:
-        return lambda _: ""
-    subjects = claim_rules.by_subject(claims)
-    values = {a: structure.labels(codes, a, lang) for a in claim_rules.AGENCY_ATTRIBUTES}
-    w = claim_rules.wording(lang, values)
-
-    def lines(agency_id: str) -> str:
-        found = subjects.get(agency_id, {}) if agency_id else {}
-        return _hover_lines(
-            *(html_text(x) for x in claim_rules.lines(found, claim_rules.AGENCY_ATTRIBUTES, w))
-        )
-
-    return lines
-
-
 def _order(codes: pd.DataFrame, domain: str) -> list[str]:
     """A domain's codes in their display order (the codes table's sort_order)."""
     return codes[codes["domain"] == domain].sort_values("sort_order")["code"].tolist()
@@ -101,13 +76,13 @@ def city_map(
     names = structure.division_names(divisions, lang)
     colours = palette.colour_map(by)
     cats = ch.present_categories(states["state"].tolist(), _order(codes, by), labels, colours)
-    claim_lines = _claim_lines(claims, codes, lang)
+    claims_of = claim_lines(claims, codes, lang)
     hover = [
-        _hover_lines(
+        hover_lines(
             f"<b>{html_text(names.get(r.adcode, r.adcode))}</b>",
             html_text(labels.get(r.state, r.state)),
             html_text(column(r, "name", lang)),
-            claim_lines(r.agency_id),
+            claims_of(r.agency_id),
             f"{html_text(t('maps.source'))}: 「{wrap(r.excerpt)}」" if r.excerpt else "",
         )
         for r in states.itertuples(index=False)
@@ -159,13 +134,13 @@ def county_map(
     cats = ch.present_categories(states["state"].tolist(), _order(codes, "host"), labels, colours)
     names = structure.division_names(divisions, lang)
     parent = dict(zip(divisions["adcode"], divisions["parent_adcode"], strict=True))
-    claim_lines = _claim_lines(claims, codes, lang)
+    claims_of = claim_lines(claims, codes, lang)
     hover = [
-        _hover_lines(
+        hover_lines(
             f"<b>{html_text(names.get(r.adcode, r.adcode))}</b>",
             html_text(names.get(parent.get(r.adcode) or "", "")) if style.with_city else "",
             html_text(labels.get(r.state, r.state)),
-            claim_lines(r.agency_id),
+            claims_of(r.agency_id),
         )
         for r in states.itertuples(index=False)
     ]
@@ -191,12 +166,15 @@ def china_map(
     bounds: Boundaries,
     maritime: list[list[list[float]]],
     lang: str,
+    claims: pd.DataFrame | None = None,
 ) -> go.Figure:
     """China's provincial-level units by push model; three-level-structure provinces starred.
 
     Where the source's list ends in 等 (v_province_models' *_list_open), the legend and the
-    hover say the list is what the source names, not every member."""
+    hover say the list is what the source names, not every member; the hover gives each
+    shown claim's confidence (claims: v_claims)."""
     t = translator(lang)
+    sure = confidence_note(claims, lang)
     adcodes = list(geo.province_codes(divisions))
     provinces = province_models.set_index("adcode").reindex(adcodes)
     states = [
@@ -219,10 +197,12 @@ def china_map(
     three_open = provinces["three_level_list_open"].eq(True).any()
     three_label = t("maps.three_level_open" if three_open else "maps.three_level")
     hover = [
-        _hover_lines(
+        hover_lines(
             f"<b>{html_text(names.get(code, code))}</b>",
-            html_text(hover_labels.get(state, state)),
-            html_text(three_label) if three.get(code, False) else "",
+            html_text(sure(code, "push_model", hover_labels.get(state, state))),
+            html_text(sure(code, "three_level_structure", three_label))
+            if three.get(code, False)
+            else "",
         )
         for code, state in zip(adcodes, states, strict=True)
     ]

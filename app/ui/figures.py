@@ -84,12 +84,12 @@ def county_map(lang: str, snapshot: str | None = None) -> go.Figure:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def china_map(lang: str) -> go.Figure:
-    """China's provincial-level units by push model; three-level-structure provinces starred."""
+    """China's provincial-level units by push model; three-level-structure provinces starred,
+    each claim's confidence in the hover."""
     divisions = view("divisions")
     bounds = boundaries("china_provinces", geo.province_codes(divisions))
-    return maps.china_map(
-        divisions, view("v_province_models"), view("codes"), bounds, maritime(), lang
-    )
+    models, claims = view("v_province_models"), view("v_claims")
+    return maps.china_map(divisions, models, view("codes"), bounds, maritime(), lang, claims)
 
 
 # ---- bars and the hierarchy ------------------------------------------------------------
