@@ -60,9 +60,9 @@ def test_the_seed_states_the_sources_counts(lang: str) -> None:
         assert "its 13 cities and 95 county-level units" in structure.caption[0].value
         assert "**The 95 county-level units**" in markdown(structure)
     else:
-        assert "13 个设区市和 95 个县(市、区)" in markdown(overview)
-        assert "13 个设区市、95 个县(市、区)" in structure.caption[0].value
-        assert "**95 个县(市、区)**" in markdown(structure)
+        assert "13 个设区市和 95 个县（市、区）" in markdown(overview)
+        assert "13 个设区市、95 个县（市、区）" in structure.caption[0].value
+        assert "**95 个县（市、区）**" in markdown(structure)
 
 
 def test_counts_follow_the_data(changed_data: DataPaths) -> None:

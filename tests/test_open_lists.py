@@ -21,7 +21,7 @@ from app.story import briefing, form, slides
 from tests.conftest import legend_entries, run_page
 from tests.explore_fixtures import _geo_tmp, isolated_geo_cache  # noqa: F401 (autouse)
 
-OPEN = {"zh": "来源列举,未尽列", "en": "named in the source, list not exhaustive"}
+OPEN = {"zh": "来源列举，未尽列", "en": "named in the source, list not exhaustive"}
 
 
 @pytest.fixture(scope="module")
