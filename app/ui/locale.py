@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from app.core import dates
 from app.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 from app.ui.router import guard_legacy_router
 from app.ui.url import notice
@@ -64,3 +65,19 @@ def current_translator() -> Callable[..., str]:
     """Every page's first call: the translator for the session's language."""
     guard_legacy_router()
     return translator(current_language())
+
+
+def reader_zone() -> str | None:
+    """The browser's time zone (IANA name), None outside a browser session."""
+    try:
+        return st.context.timezone
+    except (AttributeError, RuntimeError):
+        return None
+
+
+def when(stamp: object, *, with_time: bool = True) -> str:
+    """A stored stamp as this reader writes it: 2026年11月27日 16:55 / 27 Nov 2026, 16:55."""
+    lang = current_language()
+    zone = reader_zone()
+    text = dates.moment(stamp, lang, zone) if with_time else dates.day(stamp, lang, zone)
+    return text if text is not None else translator(lang)("app.unknown")
