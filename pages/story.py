@@ -1,15 +1,14 @@
 """Story: the case as numbered slides (?slide=N), a projector mode (?present=1), a briefing."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import streamlit as st
 
 from app.core import md
 from app.story import briefing, display, form
-from app.story.evidence import simplified_line
 from app.story.model import Chart, Fact
 from app.story.slides import COUNT
-from app.ui import figures, locale, since, snapshots
+from app.ui import figures, locale, since, snapshots, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -48,10 +47,10 @@ present_col.toggle(
     on_change=form.on_present,
     help=t("story.present_help"),
 )
-exported_at = datetime.now()
+exported_at = datetime.now(UTC)
 export_col.download_button(
     t("story.export"),
-    data=form.briefing_file(lang, t, snapshot, exported_at),  # made on click
+    data=form.briefing_file(lang, t, snapshot, exported_at, locale.reader_zone()),  # made on click
     file_name=briefing.file_name(lang, exported_at),
     mime="text/html",
     key=form.BRIEFING_KEY,
@@ -136,7 +135,5 @@ if slide.excerpts:
         for excerpt in slide.excerpts:
             paras = ", ".join(t("app.paragraph", n=p) for p in excerpt.paragraphs())
             st.markdown(f"**{md.escape(paras or excerpt.source_ref)}**")
-            st.text(f"「{excerpt.text}」")
-            if line := simplified_line(excerpt.text, lang, t):
-                st.caption(md.escape(line))
+            widgets.quote(t, excerpt.text)
 st.caption(t("app.as_of"))

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from app.core.chinese import simplified
+from app.core.chinese import full_width, simplified
 from app.core.config import ROOT
 from app.core.provenance import Source
 from app.data.build import validate_rows
@@ -26,7 +26,7 @@ EXPECTED = {
         "一些瓶颈性问题制约着江苏省政府数字化转型的推进"
     ),
     "我省“十四五”數字政府規劃已編制出臺,著力強化五個融合推動落地實施": (
-        "我省“十四五”数字政府规划已编制出台,着力强化五个融合推动落地实施"
+        "我省“十四五”数字政府规划已编制出台，着力强化五个融合推动落地实施"
     ),
     "加強線上線下深度融合": "加强线上线下深度融合",
     "改革理論創新氛圍尚未完全形成": "改革理论创新氛围尚未完全形成",
@@ -105,3 +105,24 @@ def test_the_build_refuses_a_simplified_paragraph_that_is_not_the_converters() -
     assert [(p.line, p.column, p.code) for p in problems] == [
         (5, "excerpt_zh_hans", "not_simplified")
     ]
+
+
+def test_simplified_text_has_chinese_punctuation() -> None:
+    """The article writes half-width marks; the simplified rendering a reader sees first uses
+    Chinese ones, and leaves code, times and English untouched."""
+    assert simplified("省大數據管理中心(副廳級事業單位),由省政務辦管理;") == (
+        "省大数据管理中心（副厅级事业单位），由省政务办管理；"
+    )
+    assert full_width("95个县(市、区)") == "95个县（市、区）"
+    for kept in ("2026-01-13 08:55", "v_county_host", "Model (HHI): 0.43", "n(n − 1)"):
+        assert full_width(kept) == kept
+
+
+def test_seed_chinese_text_has_chinese_punctuation() -> None:
+    """Every Chinese text column of data/sources written by this project (not the verbatim
+    excerpts, which keep the article's marks) uses Chinese punctuation."""
+    for path in sorted(SOURCES.glob("*.csv")):
+        for row in rows(path.stem):
+            for column, value in row.items():
+                if column.endswith(("_zh", "_zh_hans")) or column == "citation":
+                    assert full_width(value) == value, (path.name, column, value)

@@ -374,7 +374,7 @@ def test_the_city_map_hover_names_each_claims_confidence(con, seed) -> None:
     assert "Rank: Not in source" in hover["320300"]
     zh = maps.city_map(*args, "zh", "nature", seed)
     taizhou = dict(zip(zh.data[0].locations, zh.data[0].text, strict=True))["321200"]
-    assert "挂靠单位：政府办(办公厅)（原文明示）" in taizhou
+    assert "挂靠单位：政府办（办公厅）（原文明示）" in taizhou
     assert "性质：行政单位（由原文推得）" in taizhou
 
 
@@ -393,7 +393,7 @@ def test_the_county_map_hover_marks_an_imported_rosters_claims(data_copy: DataPa
         claims=db.view(con, "v_claims", snapshot=snap.snapshot_id),
     )
     hover = dict(zip(fig.data[0].locations, fig.data[0].text, strict=True))
-    assert "挂靠单位：政府办(办公厅)（导入名册）" in hover["320102"]  # 玄武区, from the roster
+    assert "挂靠单位：政府办（办公厅）（导入名册）" in hover["320102"]  # 玄武区, from the roster
     assert "性质：" in hover["320102"] and "（导入名册）" in hover["320102"]
     placed = [text for text in hover.values() if "导入名册" in text]
     assert len(placed) == 76  # every county the roster places, and only those

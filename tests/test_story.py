@@ -11,6 +11,7 @@ import pytest
 
 from app.checklist import model as checklist_model
 from app.checklist import store as checklist_store
+from app.core.chinese import quotation
 from app.core.i18n import translator
 from app.core.models import Host
 from app.core.text import html_text
@@ -337,8 +338,8 @@ def test_presentation_css_is_static_and_hides_the_chrome() -> None:
 def test_briefing_is_one_self_contained_document(lang: str) -> None:
     t = translator(lang)
     _, built = every_slide(lang)
-    when = datetime(2026, 11, 27, 9, 30)
-    doc = briefing.render(built, lang, t, when)
+    when = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
+    doc = briefing.render(built, lang, t, when, "Asia/Shanghai")
     n_charts, n_maps = briefing.chart_count(built)
     assert (n_charts, n_maps) == (6, 3)  # no progress chart while nothing is recorded
     # plotly.js once, inline; one plot div per chart; no external script or stylesheet
@@ -356,10 +357,11 @@ def test_briefing_is_one_self_contained_document(lang: str) -> None:
         assert f"{s.number}. {html_text(s.title)}" in doc
         for f in s.facts:
             assert html_text(f.value) in doc
-        for ex in s.excerpts:
-            assert html_text(ex.text) in doc
+        for ex in s.excerpts:  # as the reader sees it first, and the verbatim original
+            assert html_text(quotation(ex.text, lang)) in doc and html_text(ex.text) in doc
     assert html_text(t("app.as_of")) in doc
-    assert html_text(t("story.exported_at", when="2026-11-27 09:30")) in doc
+    stamp = {"zh": "2026年11月27日 17:30", "en": "27 Nov 2026, 17:30"}[lang]  # UTC+8
+    assert html_text(t("story.exported_at", when=stamp)) in doc
     assert f'<html lang="{"zh-Hans" if lang == "zh" else "en"}">' in doc
 
 

@@ -81,7 +81,8 @@ def test_the_citation_describes_the_article_and_invents_no_title() -> None:
     for r in rows("sources"):
         n = r["paragraph"]
         assert (
-            r["citation"] == f"付勍、卢冬冬的文章(原题未载),关于江苏数字政府建设差距的分析,第{n}段"
+            r["citation"]
+            == f"付勍、卢冬冬的文章（原题未载），关于江苏数字政府建设差距的分析，第{n}段"
         )
         assert r["citation_en"].startswith("Article by Fu Qing and Lu Dongdong")
         assert "original title not given" in r["citation_en"]
@@ -95,7 +96,7 @@ def test_the_dictionary_shows_the_citation_in_the_readers_language(lang: str) ->
     assert not at.exception
     captions = [c.value for c in at.caption]
     if lang == "zh":
-        assert "付勍、卢冬冬的文章(原题未载),关于江苏数字政府建设差距的分析,第5段" in captions
+        assert "付勍、卢冬冬的文章（原题未载），关于江苏数字政府建设差距的分析，第5段" in captions
     else:
         assert any(c.startswith("Article by Fu Qing and Lu Dongdong") for c in captions)
         assert not any("原题未载" in c for c in captions)

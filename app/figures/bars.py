@@ -13,6 +13,7 @@ from typing import Final
 import pandas as pd
 import plotly.graph_objects as go
 
+from app.core.chinese import quotation
 from app.core.i18n import column_name
 from app.core.text import html_text
 from app.figures import palette
@@ -40,7 +41,7 @@ def distribution(
     codes = data[code_column].tolist()
     excerpt = [excerpts.get(f"{figure_prefix}{c}", ("", "")) for c in codes]
     custom = [
-        [code, f"{share:.0%}", wrap(ex[0]), html_text(ex[1])]
+        [code, f"{share:.0%}", wrap(quotation(ex[0], lang)), html_text(ex[1])]
         for code, share, ex in zip(codes, data["share"], excerpt, strict=True)
     ]
     width = LABEL_WIDTH.get(lang, LABEL_WIDTH["en"])

@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app.core import structure
+from app.core.chinese import quotation
 from app.core.i18n import column, translator
 from app.core.text import html_text
 from app.figures import choropleth as ch
@@ -83,7 +84,7 @@ def city_map(
             html_text(labels.get(r.state, r.state)),
             html_text(column(r, "name", lang)),
             claims_of(r.agency_id),
-            f"{html_text(t('maps.source'))}: 「{wrap(r.excerpt)}」" if r.excerpt else "",
+            t("maps.source_quote", text=wrap(quotation(r.excerpt, lang))) if r.excerpt else "",
         )
         for r in states.itertuples(index=False)
     ]

@@ -20,9 +20,10 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
+from app.core import dates
+from app.core.chinese import quotation
 from app.core.text import html_text
 from app.figures import geo
-from app.story.evidence import simplified_line
 from app.story.model import Slide, Translator
 from app.story.since import since_html
 
@@ -56,7 +57,7 @@ h2 { margin-top: 0.2rem; }
 blockquote { border-left: 4px solid #999; margin: 0.6rem 0; padding: 0.3rem 0.8rem;
   background: #f6f6f6; }
 blockquote .para { font-weight: bold; margin-right: 0.5rem; }
-blockquote .simplified { display: block; color: #555; font-size: 0.9rem; margin-top: 0.2rem; }
+blockquote details { color: #555; font-size: 0.9rem; margin-top: 0.2rem; }
 .meta { color: #333; }
 .contents { list-style: none; padding-left: 0; }
 footer { color: #555; font-size: 0.85rem; border-top: 1px solid #ccc; margin-top: 2rem; }
@@ -116,12 +117,17 @@ def chart_html(fig: go.Figure, div_id: str) -> str:
 
 
 def _excerpt_html(text: str, paragraphs: Sequence[str], t: Translator, lang: str) -> str:
-    paras = ", ".join(t("story.paragraph_excerpt", n=p) for p in paragraphs)
-    line = simplified_line(text, lang, t)
-    extra = f'<span class="simplified">{html_text(line)}</span>' if line else ""
+    """The excerpt as its reader sees it first; the verbatim original one click away."""
+    paras = t("app.list_separator").join(t("story.paragraph_excerpt", n=p) for p in paragraphs)
+    shown = quotation(text, lang)
+    original = (
+        f"<details><summary>{html_text(t('app.original'))}</summary>「{html_text(text)}」</details>"
+        if shown != text
+        else ""
+    )
     return (
         f'<blockquote><span class="para">{html_text(paras or t("app.not_in_source"))}</span>'
-        f"「{html_text(text)}」{extra}</blockquote>"
+        f"「{html_text(shown)}」{original}</blockquote>"
     )
 
 
@@ -159,13 +165,19 @@ def slide_html(slide: Slide, t: Translator, lang: str) -> str:
     return "\n".join(parts)
 
 
-def render(slides: Sequence[Slide], lang: str, t: Translator, exported_at: datetime) -> str:
+def render(
+    slides: Sequence[Slide],
+    lang: str,
+    t: Translator,
+    exported_at: datetime,
+    zone: str | None = None,
+) -> str:
     """The whole briefing as one HTML document (UTF-8 text)."""
     contents = "".join(
         f'<li><a href="#slide-{s.number}">{s.number}. {html_text(s.title)}</a></li>' for s in slides
     )
     body = "\n".join(slide_html(s, t, lang) for s in slides)
-    when = exported_at.strftime("%Y-%m-%d %H:%M")
+    when = dates.moment(exported_at, lang, zone)  # as the reader writes it, in their zone
     note, as_of_label = html_text(t("story.offline_note")), html_text(t("story.data_as_of"))
     return f"""<!DOCTYPE html>
 <html lang="{html_text(t("story.html_lang"))}">

@@ -12,8 +12,7 @@ from typing import Final
 
 import pandas as pd
 
-from app.core.chinese import simplified
-from app.story.model import Excerpt, Translator
+from app.story.model import Excerpt
 
 MODEL_SENTENCE_MARK: Final = "上下對口"  # ¶5: the model provinces' vertically matched structure
 
@@ -68,8 +67,3 @@ def figure_value(reported: pd.DataFrame, figure_id: str) -> tuple[int | None, in
     r = rows.iloc[0]
     computed = None if pd.isna(r["computed"]) else int(r["computed"])
     return computed, (None if pd.isna(r["reported"]) else int(r["reported"]))
-
-
-def simplified_line(text: str, lang: str, t: Translator) -> str:
-    """The Simplified rendering of an excerpt for a Chinese reader; '' in other languages."""
-    return t("app.simplified", text=simplified(text)) if lang == "zh" else ""

@@ -97,10 +97,12 @@ def every_slide(lang: str, t: Translator, snapshot: str | None = None) -> list[S
 
 
 def briefing_file(
-    lang: str, t: Translator, snapshot: str | None, exported_at: datetime
+    lang: str, t: Translator, snapshot: str | None, exported_at: datetime, zone: str | None
 ) -> Callable[[], bytes]:
     """The briefing's bytes, made when the download button is clicked (not on every rerun)."""
-    return lambda: briefing.render(every_slide(lang, t, snapshot), lang, t, exported_at).encode()
+    return lambda: briefing.render(
+        every_slide(lang, t, snapshot), lang, t, exported_at, zone
+    ).encode()
 
 
 # --- the URL and the page's controls -----------------------------------------------------

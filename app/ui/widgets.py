@@ -8,7 +8,8 @@ from collections.abc import Callable
 import streamlit as st
 
 from app.core import md
-from app.core.chinese import simplified
+from app.core.chinese import quotation
+from app.ui.locale import current_language
 
 
 def source_popover(t: Callable[..., str], source_ref: str | None, excerpt: str | None) -> None:
@@ -26,8 +27,18 @@ def source_popover(t: Callable[..., str], source_ref: str | None, excerpt: str |
         )
         st.markdown(f"**{md.escape(paragraphs or source_ref)}**")
         if excerpt:
+            quote(t, excerpt)
+
+
+def quote(t: Callable[..., str], excerpt: str) -> None:
+    """An excerpt as its reader sees it first (simplified for Chinese readers), with the
+    verbatim original one click away; shown as text, never markup (rosters bring their own)."""
+    lang = current_language()
+    shown = quotation(excerpt, lang)
+    st.text(f"「{shown}」")
+    if shown != excerpt:
+        with st.expander(t("app.original"), icon=":material/history_edu:"):
             st.text(f"「{excerpt}」")
-            st.caption(t("app.simplified", text=md.escape(simplified(excerpt))))
 
 
 def provenance_link(t: Callable[..., str]) -> None:

@@ -37,7 +37,7 @@ def test_saved_query_runs_and_its_csv_downloads(page) -> None:
         "development_reform_commission",
     ]
     assert [int(r["n"]) for r in rows] == [43, 11, 8, 7, 6, 1]
-    assert rows[0]["label_zh"] == "政府办(办公厅)"
+    assert rows[0]["label_zh"] == "政府办（办公厅）"
     assert not page.js_errors
 
 
