@@ -104,7 +104,7 @@ if rec_id:
     if stored is not None:
         with st.container(border=True):
             st.warning(t("checklist.conflict_title"), icon=":material/sync_problem:")
-            st.caption(labels.stored_by(stored, t))
+            st.caption(labels.stored_by(stored, t, locale.when))
             st.text(labels.stored_text(stored, t))
             c1, c2 = st.columns(2)
             c1.button(
@@ -140,7 +140,7 @@ if rec_id:
     if log.empty:
         st.caption(t("checklist.no_history"))
     else:
-        st.dataframe(labels.history(log, t), hide_index=True, key="ck_history")
+        st.dataframe(labels.history(log, t, locale.when), hide_index=True, key="ck_history")
 
 st.subheader(t("checklist.export"))
 for column, button in zip(st.columns(3), form.downloads(items, lang, t), strict=True):

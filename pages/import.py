@@ -7,7 +7,7 @@ from app import roster
 from app.core import md
 from app.core.config import SEED_SNAPSHOT, data_paths
 from app.data import exports
-from app.ui import downloads, locale, session, snapshots, url
+from app.ui import downloads, locale, session, snapshots, url, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -17,8 +17,8 @@ st.title(t("importer.title"))
 st.caption(
     t(
         "importer.intro",
-        columns=", ".join(roster.IMPORT_COLUMNS),
-        optional=", ".join(roster.OPTIONAL_COLUMNS),
+        columns=t("app.list_separator").join(f"`{c}`" for c in roster.IMPORT_COLUMNS),
+        optional=t("app.list_separator").join(f"`{c}`" for c in roster.OPTIONAL_COLUMNS),
         cap=roster.MAX_BYTES_LABEL,
         rows=roster.MAX_ROWS,
         chars=roster.MAX_CELL,
@@ -53,9 +53,11 @@ def run_import() -> None:
         return
     session.clear_caches()
     st.session_state[snapshots.SNAPSHOT_KEY] = result.snapshot.snapshot_id
+    snapshots.keep_in_url()
     st.session_state["imp_outcome"] = {"snapshot": result.snapshot}
 
 
+widgets.uploader_words(t, cap=roster.MAX_BYTES_LABEL)
 with st.container(border=True):
     st.file_uploader(
         t("importer.upload"), type=["csv", "xlsx", "txt"], key="imp_file", max_upload_size=2

@@ -34,7 +34,7 @@ with top_right, st.container(border=True):
     form.open_chosen(t, chosen)
     if chosen:
         row = saved[saved["name"] == chosen].iloc[0]
-        st.caption(wording.saved_meta(t, row))
+        st.caption(wording.saved_meta(t, row, locale.when))
         st.button(
             t("scenarios.delete"),
             key="sc_delete",

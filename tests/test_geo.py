@@ -121,7 +121,7 @@ def test_city_map_colours_each_city_by_its_host() -> None:
 def test_county_map_seed_is_not_named_with_a_legend_in_the_language() -> None:
     chor = figures.county_map("zh").data[0]
     assert len(chor.locations) == 95
-    assert legend_entries(chor) == ["来源未指明哪个县(市、区)"]
+    assert legend_entries(chor) == ["来源未指明哪个县（市、区）"]
 
 
 def test_county_map_colours_an_imported_roster_by_host(data_copy) -> None:

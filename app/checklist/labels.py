@@ -55,17 +55,19 @@ def item_rows(frame: pd.DataFrame, lang: str, t: Translator) -> pd.DataFrame:
     )
 
 
-def history(log: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    """One item's audit rows (store.audit_log), fields and columns labelled."""
+def history(log: pd.DataFrame, t: Translator, when: Callable[[object], str]) -> pd.DataFrame:
+    """One item's audit rows (store.audit_log), fields and columns labelled, times as the
+    reader writes them (when)."""
     out = log.drop(columns=["rec_id"])
     out["field"] = out["field"].map(lambda f: t(f"checklist.col_{f}"))
+    out["at"] = out["at"].map(when)
     return out.rename(columns={c: t(f"checklist.log_{c}") for c in LOG_COLUMNS}).fillna("")
 
 
-def stored_by(state: ItemState, t: Translator) -> str:
+def stored_by(state: ItemState, t: Translator, when: Callable[[object], str]) -> str:
     """Which version is stored, by whom and when (Markdown: the name escaped)."""
-    who = md.escape(state.updated_by or "?")
-    return t("checklist.conflict_meta", version=state.version, who=who, at=state.updated_at or "?")
+    who = md.escape(state.updated_by or t("app.unknown"))
+    return t("checklist.conflict_meta", version=state.version, who=who, at=when(state.updated_at))
 
 
 def stored_text(state: ItemState, t: Translator) -> str:

@@ -84,7 +84,9 @@ def city_map(
             html_text(labels.get(r.state, r.state)),
             html_text(column(r, "name", lang)),
             claims_of(r.agency_id),
-            t("maps.source_quote", text=wrap(quotation(r.excerpt, lang))) if r.excerpt else "",
+            t("maps.source_quote", text=wrap(quotation(r.excerpt, lang)))
+            if isinstance(r.excerpt, str) and r.excerpt  # an imported row may have none
+            else "",
         )
         for r in states.itertuples(index=False)
     ]

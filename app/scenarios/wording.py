@@ -55,10 +55,11 @@ def describe(step, affected: int, t: Translator, labels: Labels) -> str:
     )
 
 
-def saved_meta(t: Translator, row: pd.Series) -> str:
-    """A saved scenario's version, when and by whom (the name shown as text, not markup)."""
+def saved_meta(t: Translator, row: pd.Series, when: Callable[[object], str]) -> str:
+    """A saved scenario's version, when (as the reader writes it) and by whom (the name
+    shown as text, not markup)."""
     who = md.escape(row["saved_by"]) or t("app.unknown")
-    return t("scenarios.saved_meta", version=row["version"], at=row["saved_at"], who=who)
+    return t("scenarios.saved_meta", version=row["version"], at=when(row["saved_at"]), who=who)
 
 
 def centre(row: dict[str, str | None], labels: Labels) -> str:

@@ -77,7 +77,15 @@ def reader_zone() -> str | None:
 
 def when(stamp: object, *, with_time: bool = True) -> str:
     """A stored stamp as this reader writes it: 2026年11月27日 16:55 / 27 Nov 2026, 16:55."""
-    lang = current_language()
-    zone = reader_zone()
-    text = dates.moment(stamp, lang, zone) if with_time else dates.day(stamp, lang, zone)
-    return text if text is not None else translator(lang)("app.unknown")
+    return reader_time(current_language(), reader_zone())(stamp, with_time=with_time)
+
+
+def reader_time(lang: str, zone: str | None) -> Callable[..., str]:
+    """when() for a language and zone fixed now: for callbacks that run outside a script
+    run (a widget's format_func)."""
+
+    def written(stamp: object, *, with_time: bool = True) -> str:
+        text = dates.moment(stamp, lang, zone) if with_time else dates.day(stamp, lang, zone)
+        return text if text is not None else translator(lang)("app.unknown")
+
+    return written

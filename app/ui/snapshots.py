@@ -1,19 +1,23 @@
 """Which agencies snapshot the pages show: one sidebar picker (?snapshot=ID), drawn by the
-entry script; pages read chosen_snapshot(). 'seed' is the article's data."""
+entry script; pages read chosen_snapshot(). 'seed' is the article's data; readers see
+label(), never the id."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 
 from app import roster
 from app.core import md
-from app.core.config import data_paths
+from app.core.config import SEED_SNAPSHOT, data_paths
+from app.ui.locale import current_language, reader_time, reader_zone
 from app.ui.session import clear_caches, connection
 from app.ui.url import notice
 
 SNAPSHOT_KEY = "snapshot"  # the URL parameter and the picker's key (owned here)
+LABELS_KEY = "_snapshot_labels"  # {snapshot id: the name this session showed for it}
 
 
 def snapshot_picker(t: Callable[..., str]) -> str:
@@ -22,18 +26,29 @@ def snapshot_picker(t: Callable[..., str]) -> str:
     Returns the snapshot id to hand to view()/db.query(); 'seed' is the article's data."""
 
     paths = data_paths()
+    written = reader_time(current_language(), reader_zone())
     snaps = {s.snapshot_id: s for s in roster.list_snapshots(paths)}
     ids = list(reversed(roster.snapshot_ids(paths)))  # latest first; the seed last
     if set(snaps) - set(roster.loaded_snapshots(connection())):
         clear_caches()  # imported elsewhere (another session or the CLI): reload
+    # Not bind="query-params": a bound selectbox writes its formatted label into the URL,
+    # and a link must name the snapshot by id in any language. So the URL is kept here: it
+    # wins when it names a snapshot (a link, Back), a choice writes it (keep_in_url).
+    asked = st.query_params.get(SNAPSHOT_KEY)
+    if asked in ids:
+        st.session_state[SNAPSHOT_KEY] = asked
+    elif st.session_state.get(SNAPSHOT_KEY) not in ids:
+        st.session_state[SNAPSHOT_KEY] = ids[0]
     chosen = st.sidebar.selectbox(
         t("exports.snapshot"),
         options=ids,
-        index=0,
         key=SNAPSHOT_KEY,
-        bind="query-params",
         help=t("exports.snapshot_help"),
+        format_func=partial(label, t, written, st.session_state.setdefault(LABELS_KEY, {})),
+        on_change=keep_in_url,
     )
+    if asked != chosen:
+        st.query_params[SNAPSHOT_KEY] = chosen
     snap = snaps.get(chosen)
     if snap is None:
         st.sidebar.caption(t("exports.snapshot_seed"))
@@ -43,10 +58,31 @@ def snapshot_picker(t: Callable[..., str]) -> str:
                 "exports.snapshot_import",
                 file=md.escape(snap.file_name),  # the uploader's name, shown to everyone
                 rows=snap.rows,
-                created=snap.created_at.replace("T", " "),
+                created=written(snap.created_at),
             )
         )
     return chosen or ids[0]
+
+
+def keep_in_url() -> None:
+    """The chosen snapshot into the URL (?snapshot=ID), before the run that shows it."""
+    st.query_params[SNAPSHOT_KEY] = st.session_state[SNAPSHOT_KEY]
+
+
+def label(
+    t: Callable[..., str], written: Callable[[object], str], known: dict[str, str], snapshot_id: str
+) -> str:
+    """A snapshot as a reader names it: the article's data, or an import by file and time
+    (a selectbox shows options as text). A snapshot deleted meanwhile keeps the name this
+    session knew it by (known): the browser still holds that name."""
+    if snapshot_id == SEED_SNAPSHOT:
+        return t("exports.snapshot_seed_name")
+    snap = {s.snapshot_id: s for s in roster.list_snapshots(data_paths())}.get(snapshot_id)
+    if snap is not None:
+        known[snapshot_id] = t(
+            "exports.snapshot_import_name", file=snap.file_name, created=written(snap.created_at)
+        )
+    return known.get(snapshot_id, snapshot_id)
 
 
 def data_snapshot(t: Callable[..., str]) -> str:

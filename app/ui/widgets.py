@@ -49,3 +49,26 @@ def provenance_link(t: Callable[..., str]) -> None:
 def footer(t: Callable[..., str]) -> None:
     st.divider()
     st.caption(t("app.footer"))
+
+
+def uploader_words(t: Callable[..., str], **values: object) -> None:
+    """Streamlit's file uploader writes its button and its limits in English only (an open
+    request upstream, streamlit#13500): the catalogue's words take their place. Static CSS;
+    the text is the catalogue's, quoted as CSS strings."""
+    button, limits = (_css_string(t(k, **values)) for k in ("app.upload", "app.upload_limits"))
+    st.html(
+        "<style>"
+        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p,"
+        "[data-testid='stFileUploaderDropzoneInstructions'] span { display: none; }"
+        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']::after"
+        f" {{ content: {button}; }}"
+        "[data-testid='stFileUploaderDropzoneInstructions'] > div::after"
+        f" {{ content: {limits}; font-size: 0.875rem; opacity: 0.7; }}"
+        "</style>"
+    )
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal: quotes and backslashes escaped, no way out of the style tag."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return f'"{escaped}"'
