@@ -122,13 +122,18 @@ def centre_sentence(
 def where_said(t: Translate, source_ref: str | None) -> str:
     """Where the centre's row comes from, as a reader cites it: "第 5 段" / "¶5", or the
     imported roster."""
-    numbers = paragraph_numbers(source_ref)
-    if numbers:
-        return t(
-            "overview.finding_where",
-            where=t("app.list_separator").join(t("app.paragraph", n=n) for n in numbers),
-        )
+    paragraphs = paragraphs_text(t, source_ref)
+    if paragraphs:
+        return t("overview.finding_where", where=paragraphs)
     return t("overview.finding_where_import") if source_ref else t("app.not_in_source")
+
+
+def paragraphs_text(t: Translate, source_ref: str | None) -> str:
+    """The article paragraphs a source_ref names, as a reader cites them ("第 5 段", "¶5");
+    "" when it names none."""
+    return t("app.list_separator").join(
+        t("app.paragraph", n=n) for n in paragraph_numbers(source_ref)
+    )
 
 
 def paragraph_numbers(source_ref: str | None) -> list[str]:
