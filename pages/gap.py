@@ -6,7 +6,7 @@ import streamlit as st
 
 from app.core import finding, gap, md, metrics
 from app.core.chinese import simplified
-from app.ui import figures, locale, session, snapshots
+from app.ui import figures, links, locale, session, snapshots
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -69,3 +69,7 @@ st.plotly_chart(
     config={"displaylogo": False},
 )
 st.page_link("pages/scenarios.py", label=t("gap.scenario_link"), icon=":material/tune:")
+
+others = [t("gap.dimension_name", name=t(f"compare.dim.{d}")) for d in gap.UNMEASURED]
+st.caption(t("gap.other_dimensions", dims=t("app.list_separator").join(others)))
+links.page_link("pages/compare.py", t("compare.title"), ":material/compare_arrows:")

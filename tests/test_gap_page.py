@@ -178,3 +178,22 @@ def test_the_notes_keep_the_same_host_share_apart_from_shang_xia_dui_kou(
     notes = next(m.value for m in at.markdown if f"**{SAME_HOST[lang]}**" in m.value)
     for word in words:
         assert word in notes
+
+
+@pytest.mark.parametrize(
+    ("lang", "dimensions"),
+    [
+        ("zh", ("“高位协调与协同推进”", "“理论创新研究”", "“数字能力”")),
+        ("en", ("“High-level coordination and push”", "“Theory and research”")),
+    ],
+)
+def test_the_source_s_other_gap_dimensions_are_named_not_measured(
+    lang: str, dimensions: tuple[str, ...]
+) -> None:
+    """The cards measure the organisational structure; the source's other gap dimensions
+    (¶2) are named as unmeasured, with a link to /compare where its words on each are."""
+    at = run_page("gap", lang)
+    note = next(c.value for c in at.caption if dimensions[0] in c.value)
+    assert all(d in note for d in dimensions)
+    links = {p.proto.page.strip("/"): p.proto.query_string for p in at.get("page_link")}
+    assert f"lang={lang}" in links["compare"]

@@ -24,6 +24,7 @@ import pandas as pd
 
 from app.core import metrics
 from app.core.chinese import simplified
+from app.core.models import GapDimension
 from app.core.provenance import MetricDimension
 
 PERCENT_METRICS: Final = ("coverage", "alignment")
@@ -40,6 +41,9 @@ DIMENSION_OF: Final = {
 }
 DIMENSIONS: Final = tuple(dict.fromkeys(DIMENSION_OF.values()))
 DIMENSION_WIDTHS: Final = tuple(list(DIMENSION_OF.values()).count(d) for d in DIMENSIONS)
+# the source's gap dimension (¶2) the cards measure; the others have no metric in the app
+MEASURED: Final = GapDimension.ORGANISATIONAL_STRUCTURE.value
+UNMEASURED: Final = tuple(d.value for d in GapDimension if d.value != MEASURED)
 
 
 @dataclass(frozen=True)
