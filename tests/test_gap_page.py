@@ -12,14 +12,14 @@ READINGS = {
         "Pick two different agencies at random: about 4 times in 10 they have the same kind"
         " of host.",
         "As if the agencies were split evenly among about 2 hosts.",
-        "1 of the 13 agencies sit under the same kind of body as the province-level centre"
-        " (Government services office).",
+        "Under the same kind of body as the province-level centre (Government services office):"
+        " 1 of the 13 agencies.",
         "76 of 95 county-level units have a big-data agency; 19 do not.",
         "Pick two different agencies at random: about 4 times in 10 they have the same kind"
         " of host.",
         "As if the agencies were split evenly among about 3 hosts.",
-        "0 of the 76 agencies sit under the same kind of body as the province-level centre"
-        " (Government services office).",
+        "Under the same kind of body as the province-level centre (Government services office):"
+        " 0 of the 76 agencies.",
     ],
     "zh": [
         "全部 13 个设区市都设有大数据管理机构。",
@@ -126,8 +126,8 @@ def test_gap_page_follows_an_imported_change(data_copy) -> None:
     assert at.metric[3].value == "15%"
     assert "2/13" in at.metric[3].help
     assert (
-        "2 of the 13 agencies sit under the same kind of body as the province-level centre"
-        " (Government services office)." in shown_text(at)
+        "Under the same kind of body as the province-level centre (Government services office):"
+        " 2 of the 13 agencies." in shown_text(at)
     )
 
 
