@@ -1,10 +1,12 @@
-"""Gap: coverage, host diversity and the same-host share per level, each with a plain reading,
-and the app's own reference point (an assumption, never the source's)."""
+"""Gap: coverage, host diversity and the same-host share per level, each with a plain reading
+(the exact fraction in its tooltip) and what the source itself says about it; the app's own
+reference point (an assumption, never the source's)."""
 
 import streamlit as st
 
-from app.core import gap, metrics
-from app.ui import figures, locale, session, snapshots, widgets
+from app.core import finding, gap, md, metrics
+from app.core.chinese import simplified
+from app.ui import figures, links, locale, session, snapshots
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -15,6 +17,21 @@ def host_label(code: str | None) -> str:
     return session.label("host", code, lang)
 
 
+def source_says(said: gap.SourceSays, key: str) -> None:
+    """The source's words on one dimension (simplified Chinese, or the data's English), the
+    traditional original one click away; or that the source says nothing about it."""
+    if said.text is None or said.original is None:
+        st.caption(t("gap.source_silent"))
+        return
+    where = finding.paragraphs_text(t, said.source_ref)
+    st.caption(t("gap.source_says", where=md.escape(where), text=md.escape(said.text)))
+    with st.popover(t("gap.original"), icon=":material/format_quote:", key=key):
+        st.caption(t("gap.original_title", where=md.escape(where)))
+        st.text(f"「{said.original}」")
+        if lang != "zh":
+            st.caption(t("app.simplified", text=md.escape(simplified(said.original))))
+
+
 st.title(t("gap.title"))
 st.info(t("app.as_of"), icon=":material/history:")
 st.write(t("gap.intro"))
@@ -22,25 +39,19 @@ st.caption(t("gap.reference", **gap.reference_values()))
 with st.popover(t("gap.definitions"), icon=":material/menu_book:"):
     st.markdown(t("gap.definitions_body"))
 
-figures_by_id = session.view("v_reported_vs_computed", snapshot).set_index("figure_id")
-source_figure = {"city": "city_units", "county": "county_with_agency"}
-
+statements = session.view("metric_statements")
 for _, row in session.view("v_level_metrics", snapshot).iterrows():
     level = metrics.from_view(row)
     with st.container(border=True):
         st.subheader(t(f"gap.level_{level.level}"))
         for column, r in zip(st.columns(4), gap.readings(level, host_label), strict=True):
             with column:
-                st.metric(t(f"gap.metric_{r.metric}"), r.shown)
-                st.caption(t("gap.fraction", fraction=r.fraction))
-                if r.shown == "—":
-                    st.caption(t("gap.no_data"))
-                else:
-                    st.caption(t(r.key, **r.values))
-        fig_id = source_figure[level.level]
-        if fig_id in figures_by_id.index:
-            source_ref, excerpt = figures_by_id.loc[fig_id, ["source_ref", "excerpt"]]
-            widgets.source_popover(t, source_ref, excerpt)
+                st.metric(t(f"gap.metric_{r.metric}"), r.shown, help=t(r.help_key, **r.help_values))
+                st.markdown(t("gap.no_data") if r.shown == "—" else t(r.key, **r.values))
+        said_by_dimension = gap.source_says(statements, level.level, lang)
+        for column, said in zip(st.columns(gap.DIMENSION_WIDTHS), said_by_dimension, strict=True):
+            with column:
+                source_says(said, f"gap_original_{level.level}_{said.dimension}")
 
 st.subheader(t("gap.shares_title"))
 distributions = {
@@ -58,3 +69,7 @@ st.plotly_chart(
     config={"displaylogo": False},
 )
 st.page_link("pages/scenarios.py", label=t("gap.scenario_link"), icon=":material/tune:")
+
+others = [t("gap.dimension_name", name=t(f"compare.dim.{d}")) for d in gap.UNMEASURED]
+st.caption(t("gap.other_dimensions", dims=t("app.list_separator").join(others)))
+links.page_link("pages/compare.py", t("compare.title"), ":material/compare_arrows:")

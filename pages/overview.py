@@ -1,21 +1,73 @@
-"""Overview: the headline figures, the province-level agency, the as-of note."""
+"""Overview: the finding first (two computed sentences, a small chart and map, each linking
+to its page), then the headline figures with their sources, the province-level agency and
+the data-quality lines."""
 
 import streamlit as st
 
-from app.core import checks, i18n, md, overview
-from app.ui import check_status, locale, session, since, snapshots, widgets
+from app.core import checks, finding, i18n, md, overview
+from app.ui import check_status, figures, links, locale, session, since, snapshots, widgets
+
+# the chart and map side by side under the finding, visible at 1366x768; the chart's
+# legend wraps into more rows at half width, English more than Chinese
+SMALL_HEIGHT = 260
+CHART_SIZE = {"zh": (SMALL_HEIGHT, 80), "en": (SMALL_HEIGHT + 20, 150)}  # height, legend room
 
 t = locale.current_translator()
 lang = locale.current_language()
 snapshot = snapshots.chosen_snapshot()
 
-st.title(t("app.title"))
-st.caption(t("app.subtitle"))
-st.info(t("app.as_of"), icon=":material/history:")
-st.write(t("overview.intro", **overview.unit_counts(session.view("v_level_metrics", snapshot))))
 
-figures = session.view("v_reported_vs_computed", snapshot)
-for column, h in zip(st.columns(len(overview.HEADLINES)), overview.headlines(figures), strict=True):
+def host_label(code: str | None) -> str:
+    return session.label("host", code, lang)
+
+
+st.title(t("app.title"))
+
+hosts = {
+    "city": session.view("v_city_host", snapshot),
+    "county": session.view("v_county_host", snapshot),
+}
+levels = finding.levels(session.view("v_level_metrics", snapshot), hosts)
+centre = overview.province_centre(session.view("v_agencies", snapshot))
+with st.container(border=True, key="overview_finding"):
+    st.markdown(finding.structure_sentence(t, levels, snapshot))
+    st.markdown(
+        finding.centre_sentence(
+            t,
+            levels,
+            i18n.column(centre, "name", lang),
+            centre["host"],
+            host_label(centre["host"]),
+            finding.where_said(t, centre["source_ref"]),
+        )
+    )
+    st.caption(t("app.as_of"), help=t("overview.finding_note"))
+
+chart_col, map_col = st.columns(2)
+with chart_col:
+    st.markdown(f"**{t('overview.chart_title')}**")
+    level_names = {lv: t(f"gap.short_{lv}") for lv in hosts}
+    st.plotly_chart(
+        figures.host_shares(hosts, level_names, host_label, "", *CHART_SIZE[lang]),
+        key="overview_shares",
+        config={"displaylogo": False},
+    )
+    links.page_link("pages/gap.py", t("overview.to_gap"), ":material/straighten:")
+with map_col:
+    st.markdown(f"**{t('overview.map_title')}**")
+    st.plotly_chart(
+        figures.small_city_map(lang, SMALL_HEIGHT, snapshot),
+        key="overview_city_map",
+        config=figures.chart_config(),
+    )
+    links.page_link("pages/structure.py", t("overview.to_structure"), ":material/account_tree:")
+
+st.subheader(t("overview.figures_title"))
+st.write(t("overview.intro", **overview.unit_counts(session.view("v_level_metrics", snapshot))))
+figures_checked = session.view("v_reported_vs_computed", snapshot)
+for column, h in zip(
+    st.columns(len(overview.HEADLINES)), overview.headlines(figures_checked), strict=True
+):
     with column, st.container(border=True):
         shown = h.value if h.value is not None else h.reported
         st.metric(t(f"overview.{h.key}"), shown)
@@ -27,14 +79,13 @@ for column, h in zip(st.columns(len(overview.HEADLINES)), overview.headlines(fig
             st.caption(t(checks.match_note_key(h.status, h.basis)))
         widgets.source_popover(t, h.source_ref, h.excerpt)
 
-centre = overview.province_centre(session.view("v_agencies", snapshot))
 rank = t(f"overview.rank_{centre['rank']}") if centre["rank"] else t("app.unknown")
 with st.container(border=True):
     st.subheader(t("overview.centre_title"))
     facts = {
         t("overview.centre_name"): i18n.column(centre, "name", lang),
         t("overview.centre_nature"): session.label("nature", centre["nature"], lang),
-        t("overview.centre_host"): session.label("host", centre["host"], lang),
+        t("overview.centre_host"): host_label(centre["host"]),
         t("overview.centre_rank"): rank,
     }
     for column, (name, value) in zip(st.columns(len(facts)), facts.items(), strict=True):
@@ -42,5 +93,5 @@ with st.container(border=True):
         column.markdown(f"**{md.escape(value)}**")  # an imported roster names the agency
     widgets.source_popover(t, centre["source_ref"], centre["excerpt"])
 
-check_status.lines(t, figures)
+check_status.lines(t, figures_checked)
 since.section(t, lang, key="overview_since")

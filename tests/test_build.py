@@ -94,6 +94,26 @@ def test_excerpt_must_be_verbatim(paths: DataPaths) -> None:
     assert [p.code for p in err.value.problems] == ["not_verbatim"]
 
 
+@pytest.mark.parametrize(
+    ("row", "column", "value", "code"),
+    [
+        (1, "excerpt", "隸屬關系完全相同", "not_verbatim"),  # words the source does not say
+        (1, "source_ref", "", "claim_incomplete"),  # stated: needs its paragraph
+        (5, "statement_en", "None of the county agencies is at the office.", "claim_unknown_says"),
+    ],
+)
+def test_a_metric_statement_is_the_source_s_words_or_nothing(
+    paths: DataPaths, row: int, column: str, value: str, code: str
+) -> None:
+    """/gap quotes these beside its metrics: stated rows are verbatim with their paragraph;
+    an unknown row (the source says nothing) says nothing."""
+    edit_cell(paths.sources / "metric_statements.csv", row, column, value)
+    with pytest.raises(BuildError) as err:
+        build(paths)
+    found = [(p.file, p.column, p.code) for p in err.value.problems]
+    assert ("metric_statements.csv", column, code) in found
+
+
 def test_statement_excerpt_must_be_verbatim(paths: DataPaths) -> None:
     edit_cell(paths.sources / "statements.csv", 0, "excerpt", "江蘇已完成三級架構")
     with pytest.raises(BuildError) as err:

@@ -18,7 +18,7 @@ from app.core.fields import (
     check_optional_source_ref,
     check_source_ref,
 )
-from app.core.models import Confidence, GapDimension
+from app.core.models import Confidence, GapDimension, Level
 from app.core.since import check_addresses, check_happened
 
 
@@ -134,6 +134,30 @@ class Statement(Row):
 
     _adcode = field_validator("adcode")(check_adcode)
     _ref = field_validator("source_ref")(check_source_ref)
+
+
+class MetricDimension(StrEnum):
+    """What the /gap metrics measure: coverage, how scattered the hosts are (HHI and the
+    effective number of hosts), and the share under the province-level agency's host."""
+
+    COVERAGE = "coverage"
+    HOST_DIVERSITY = "host_diversity"
+    ALIGNMENT = "alignment"
+
+
+class MetricStatement(Row):
+    """What the source says, in its own words, about one thing the /gap metrics measure at
+    one level (¶5), with an English rendering; unknown (no words, no paragraph) when the
+    source says nothing about it. The app's figures are never taken from these words."""
+
+    level: Level
+    metric: MetricDimension
+    statement_en: OptText = None
+    excerpt: OptText = None  # verbatim, traditional characters; parts joined by " … "
+    confidence: ClaimConfidence
+    source_ref: OptText = None
+
+    _ref = field_validator("source_ref")(check_optional_source_ref)
 
 
 class Reported(StrEnum):

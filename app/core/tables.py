@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from app.core.fields import Row
 from app.core.models import Agency, Code, Division, Province, Recommendation
-from app.core.provenance import Claim, NamedList, ReportedFigure, SinceSource, Source, Statement
+from app.core.provenance import (
+    Claim,
+    MetricStatement,
+    NamedList,
+    ReportedFigure,
+    SinceSource,
+    Source,
+    Statement,
+)
 
 TABLES: dict[str, type[Row]] = {
     "divisions": Division,
@@ -16,6 +24,7 @@ TABLES: dict[str, type[Row]] = {
     "reported_figures": ReportedFigure,
     "sources": Source,
     "statements": Statement,
+    "metric_statements": MetricStatement,
     "codes": Code,
     "since_source": SinceSource,
 }

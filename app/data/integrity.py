@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from app.core.fields import Row
+from app.core.provenance import ClaimConfidence
 from app.data.claim_checks import claim_problems
 from app.data.problems import Problem, level_term
 
@@ -23,6 +24,7 @@ KEYS = {
     "reported_figures": ("figure_id",),
     "sources": ("source_ref",),
     "statements": ("adcode", "dimension"),
+    "metric_statements": ("level", "metric"),
     "codes": ("domain", "code"),
     "since_source": ("item_id",),
 }
@@ -84,6 +86,16 @@ def cross_check(tables: dict[str, list[Row]]) -> list[Problem]:
             problems.append(
                 Problem("statements.csv", i + 2, "adcode", "unknown_division", adcode=st.adcode)
             )
+    for i, ms in enumerate(tables["metric_statements"]):
+        if ms.source_ref:
+            refs_exist("metric_statements.csv", i, ms.source_ref)
+            verbatim("metric_statements.csv", i, ms)
+        unknown = ms.confidence == ClaimConfidence.UNKNOWN
+        for column in ("statement_en", "source_ref", "excerpt"):
+            given = getattr(ms, column) is not None
+            if unknown == given:  # unknown says nothing; stated gives words, paragraph, English
+                code = "claim_unknown_says" if unknown else "claim_incomplete"
+                problems.append(Problem("metric_statements.csv", i + 2, column, code))
     for i, p in enumerate(tables["provinces"]):
         refs_exist("provinces.csv", i, p.source_ref)
         d = divisions.get(p.adcode)

@@ -17,7 +17,7 @@ from app.core.chinese import quotation
 from app.core.i18n import column_name
 from app.core.text import html_text
 from app.figures import palette
-from app.figures.text import FONT, wrap
+from app.figures.text import FONT, legend_label, wrap
 
 # Characters per line of a bar's label: CJK characters are about twice as wide.
 LABEL_WIDTH: Final = {"zh": 16, "en": 24}
@@ -100,9 +100,15 @@ def hosts_in(
 
 
 def host_shares(
-    counts: Sequence[LevelCounts], hosts: Sequence[tuple[str, str]], axis_title: str
+    counts: Sequence[LevelCounts],
+    hosts: Sequence[tuple[str, str]],
+    axis_title: str,
+    height: int = 280,
+    legend_space: int = 70,
 ) -> go.Figure:
-    """One horizontal 100% bar per level, a segment per host (same colour per host everywhere)."""
+    """One horizontal 100% bar per level, a segment per host (same colour per host everywhere);
+    legend_space is the room above the bars for the legend's rows (more when narrow)."""
+    narrow = legend_space > 100  # long names (English) in two columns, wrapped
     fig = go.Figure()
     for host, name in hosts:
         xs, ys, texts = [], [], []
@@ -117,7 +123,7 @@ def host_shares(
             x=xs,
             y=ys,
             orientation="h",
-            name=name,
+            name=legend_label(name, 26) if narrow else name,
             marker_color=palette.host_colour(host),
             text=texts,
             textposition="inside",
@@ -126,10 +132,17 @@ def host_shares(
         )
     fig.update_layout(
         barmode="stack",
-        height=280,
-        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        height=height,
+        margin={"l": 10, "r": 10, "t": legend_space, "b": 10},
         xaxis={"tickformat": ".0%", "range": [0, 1], "title": axis_title},
         yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        legend={
+            "orientation": "h",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "x": 0,
+            "traceorder": "normal",
+            **({"entrywidth": 0.5, "entrywidthmode": "fraction"} if narrow else {}),
+        },
     )
     return fig

@@ -82,6 +82,13 @@ def county_map(lang: str, snapshot: str | None = None) -> go.Figure:
     return maps.county_map(divisions, agencies, view("codes"), bounds, lang, adcodes, claims=claims)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def small_city_map(lang: str, height: int, snapshot: str | None = None) -> go.Figure:
+    """The city map by host at a smaller height (the overview's): a copy, since the cached
+    full-size map is shared."""
+    return go.Figure(city_map(lang, "host", snapshot)).update_layout(height=height)
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def china_map(lang: str) -> go.Figure:
     """China's provincial-level units by push model; three-level-structure provinces starred,
@@ -118,18 +125,25 @@ def host_shares(
     level_names: Mapping[str, str],
     host_label: Callable[[str | None], str],
     axis_title: str,
+    height: int = 280,
+    legend_space: int = 70,
 ) -> go.Figure:
     """One 100% bar per level, a segment per host: distributions are level -> frame with
-    columns host, n (v_city_host, v_county_host); cached per (counts, labels, title)."""
+    columns host, n (v_city_host, v_county_host); cached per (counts, labels, title, size)."""
     counts = bars.level_counts(distributions, level_names)
-    return _host_shares(counts, bars.hosts_in(counts, host_label), axis_title)
+    hosts = bars.hosts_in(counts, host_label)
+    return _host_shares(counts, hosts, axis_title, height, legend_space)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _host_shares(
-    counts: tuple[bars.LevelCounts, ...], hosts: tuple[tuple[str, str], ...], axis_title: str
+    counts: tuple[bars.LevelCounts, ...],
+    hosts: tuple[tuple[str, str], ...],
+    axis_title: str,
+    height: int,
+    legend_space: int,
 ) -> go.Figure:
-    return bars.host_shares(counts, hosts, axis_title)
+    return bars.host_shares(counts, hosts, axis_title, height, legend_space)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

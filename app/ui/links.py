@@ -32,6 +32,15 @@ def current_link(url_path: str) -> str:
     return permalink.url(base, params)
 
 
+def page_link(page: str, label: str, icon: str) -> None:
+    """A link to another page that keeps this view's language, and its snapshot when the
+    URL names one (a link opened in a new tab reads them from its URL)."""
+    params = {LANG_KEY: current_language()}
+    if st.query_params.get(SNAPSHOT_KEY):
+        params[SNAPSHOT_KEY] = chosen_snapshot()
+    st.page_link(page, label=label, icon=icon, query_params=params)
+
+
 def copy_link(t: Callable[..., str], url_path: str, where: object = None) -> None:
     """The "copy link" affordance: a popover holding the view's URL with a copy button."""
     container = where if where is not None else st.sidebar
