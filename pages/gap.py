@@ -5,7 +5,6 @@ reference point (an assumption, never the source's)."""
 import streamlit as st
 
 from app.core import finding, gap, md, metrics
-from app.core.chinese import simplified
 from app.ui import figures, links, locale, session, snapshots
 
 t = locale.current_translator()
@@ -28,8 +27,6 @@ def source_says(said: gap.SourceSays, key: str) -> None:
     with st.popover(t("gap.original"), icon=":material/format_quote:", key=key):
         st.caption(t("gap.original_title", where=md.escape(where)))
         st.text(f"「{said.original}」")
-        if lang != "zh":
-            st.caption(t("app.simplified", text=md.escape(simplified(said.original))))
 
 
 st.title(t("gap.title"))
