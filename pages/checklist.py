@@ -57,7 +57,9 @@ statuses = f1.multiselect(
     args=(form.STATUS, "status"),
 )
 if bad_status:
-    st.warning(t("checklist.error_bad_status", values=md.escape(", ".join(bad_status))))
+    st.warning(
+        t("checklist.error_bad_status", values=md.escape(t("app.list_separator").join(bad_status)))
+    )
 owner_choices = table.owner_choices(items)
 url.check_choice(t, form.OWNER, owner_choices)
 owners = f2.multiselect(
@@ -69,7 +71,10 @@ owners = f2.multiselect(
 )
 shown = table.filtered(items, statuses, owners)
 st.caption(t("checklist.shown", n=len(shown), total=total))
-st.dataframe(labels.item_rows(shown, lang, t), hide_index=True, key="ck_table")
+if shown.empty:  # an empty grid would say "empty" in English
+    st.info(t("checklist.none_shown"), icon=":material/filter_alt_off:")
+else:
+    st.dataframe(labels.item_rows(shown, lang, t), hide_index=True, key="ck_table")
 
 st.subheader(t("checklist.edit"))
 bad_item = url.seed_codes(form.ITEM, "item", known)
