@@ -9,7 +9,8 @@ import streamlit as st
 
 from app import roster
 from app.core import md
-from app.core.config import data_paths
+from app.core.config import SEED_SNAPSHOT, data_paths
+from app.ui.locale import when
 from app.ui.session import clear_caches, connection
 from app.ui.url import notice
 
@@ -73,3 +74,17 @@ def chosen_snapshot() -> str:
     ids = roster.snapshot_ids(data_paths())
     chosen = st.session_state.get(SNAPSHOT_KEY)
     return chosen if chosen in ids else ids[-1]
+
+
+def snapshot_name(t: Callable[..., str], snapshot: str, markdown: bool = True) -> str:
+    """A snapshot as a reader names it, never by its id ("seed", import-2026...): the
+    article's agencies, or the roster imported from a file at a time. markdown: the file
+    name (the uploader's text) escaped for a caption; False for a file cell."""
+
+    if snapshot == SEED_SNAPSHOT:
+        return t("exports.snapshot_name_seed")
+    snap = next((s for s in roster.list_snapshots(data_paths()) if s.snapshot_id == snapshot), None)
+    if snap is None:
+        return snapshot
+    name = md.escape(snap.file_name) if markdown else snap.file_name
+    return t("exports.snapshot_name_import", file=name, created=when(snap.created_at))
