@@ -1,7 +1,7 @@
 -- title: Changes between two snapshots
 -- title_zh: 两个快照之间的变化
 -- purpose: Agencies added, removed, re-hosted or of changed nature from snapshot $old to snapshot $new (matched by level and division; by agency_id where the division is not named).
--- purpose_zh: 从快照 $old 到快照 $new 新增、删除、改变挂靠单位或改变性质的机构(按层级和行政区匹配;未具名县按 agency_id 匹配)。
+-- purpose_zh: 从快照 $old 到快照 $new 新增、删除、改变挂靠单位或改变性质的机构（按层级和行政区匹配；未具名县按 agency_id 匹配）。
 -- param old: text seed
 -- param new: text seed
 WITH a AS (
