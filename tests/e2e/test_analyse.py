@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import openpyxl
+from PIL import Image
 
 from tests.e2e.conftest import open_path, settle
 from tests.test_workbench_sandbox import RUNAWAY
@@ -100,3 +101,45 @@ def test_runaway_query_is_stopped_and_the_next_one_runs(page) -> None:
     settle(page)
     text = main.inner_text()
     assert "1 rows (1 shown)" in text and "was stopped" not in text
+
+
+def column_edges(page, table) -> list[float]:
+    """The x of each vertical line between a table's header cells, in page pixels: the
+    grid draws its headers on a canvas, so they are read from its pixels."""
+    canvas = table.locator("canvas").first
+    box = canvas.bounding_box()
+    shot = page.screenshot(clip={"x": box["x"], "y": box["y"], "width": box["width"], "height": 36})
+    image = Image.open(io.BytesIO(shot)).convert("L")
+    width, height = image.size
+    inner = range(4, height - 4)
+    return [
+        box["x"] + x
+        for x in range(width)
+        if sum(image.getpixel((x, y)) < 235 for y in inner) >= len(inner) - 2
+    ]
+
+
+def test_reported_and_computed_are_on_screen_at_1366(browser, server_url) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.base_url = server_url
+    try:
+        for lang, names in (("zh", ("原文数字", "计算值")), ("en", ("Reported", "Computed"))):
+            open_path(page, f"/dictionary?lang={lang}&tab=figures")
+            table = page.locator("[data-testid='stDataFrame']:visible").first
+            # the grid fills its accessible header row a moment after it draws
+            header = table.locator("[role=columnheader]")
+            header.filter(has_text=names[0]).first.wait_for(state="attached")
+            headers = header.all_inner_texts()
+            edges = column_edges(page, table)
+            right = table.bounding_box()["x"] + table.bounding_box()["width"]
+            for name in names:
+                k = headers.index(name)  # column k lies between edges k and k + 1
+                assert k + 1 < len(edges), (lang, name, headers, edges)
+                assert edges[k] < edges[k + 1] <= min(right, 1366), (lang, name, edges)
+        # choosing a tab writes it into the URL
+        page.get_by_role("tab", name="Sources").click()
+        settle(page)
+        assert parse_qs(urlparse(page.url).query)["tab"] == ["sources"]
+    finally:
+        context.close()
