@@ -21,10 +21,19 @@ tab_objects, tab_sources, tab_figures, tab_confidence = tables.tabs(t)
 with tab_objects:
     summary = dictionary.summary(objects, lang)
     summary["kind"] = summary["kind"].map(lambda k: t(f"dictionary.kind_{k}"))
+
+    def pick_object() -> None:
+        """A row picked in the summary opens that object below, its row text in full."""
+        rows = st.session_state["dict_summary"].selection.rows
+        if rows:
+            st.session_state["object"] = summary["name"].iloc[rows[0]]
+
     st.dataframe(
         summary,
         hide_index=True,
         key="dict_summary",
+        on_select=pick_object,
+        selection_mode="single-row",
         column_config={
             "name": t("dictionary.col_name"),
             "kind": st.column_config.TextColumn(t("dictionary.col_kind"), width="small"),

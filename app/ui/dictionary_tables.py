@@ -87,13 +87,13 @@ def figures_table(t: Callable[..., str], frame: pd.DataFrame) -> None:
         column_order=[*FIGURE_COLUMNS, "figure_id", "source_ref"],
         column_config={
             "flag": st.column_config.TextColumn("", width=32),
-            "figure": st.column_config.TextColumn(t("dictionary.col_figure"), width=330),
+            "figure": st.column_config.TextColumn(t("dictionary.col_figure"), width=310),
             "reported": st.column_config.NumberColumn(t("dictionary.col_reported"), width=80),
             "computed": st.column_config.NumberColumn(
                 t("dictionary.col_computed"), width=80, format="%d"
             ),
-            "status_label": st.column_config.TextColumn(t("dictionary.col_status"), width=90),
-            "basis_label": st.column_config.TextColumn(t("dictionary.col_basis"), width=110),
+            "status_label": st.column_config.TextColumn(t("dictionary.col_status"), width=120),
+            "basis_label": st.column_config.TextColumn(t("dictionary.col_basis"), width=150),
             "figure_id": st.column_config.TextColumn(t("dictionary.col_figure_id")),
             "source_ref": st.column_config.TextColumn(t("dictionary.col_source_ref")),
         },
@@ -118,7 +118,7 @@ def figures_table(t: Callable[..., str], frame: pd.DataFrame) -> None:
                 )
             )
         )
-        st.caption(md.escape(f"{row['figure_id']} · {row['source_ref']} · {row['scope']}"))
+        st.caption(md.escape(f"{row['figure_id']} · {row['source_ref']}"))
         st.caption(md.escape(t("dictionary.original", text=row["excerpt"])))
 
 
@@ -130,8 +130,8 @@ def described_columns(t: Callable[..., str], columns: pd.DataFrame, key: str) ->
         columns,
         key,
         column_config={
-            "column": t("dictionary.col_column"),
-            "type": t("dictionary.col_type"),
+            "column": st.column_config.TextColumn(t("dictionary.col_column"), width="medium"),
+            "type": st.column_config.TextColumn(t("dictionary.col_type"), width="small"),
             "description": st.column_config.TextColumn(
                 t("dictionary.col_description"), width="large"
             ),
