@@ -27,6 +27,11 @@ def test_saved_query_runs_in_one_click_and_its_downloads(page) -> None:
     # the link names the saved query; its text stays out of the URL until it is edited
     query = parse_qs(urlparse(page.url).query)
     assert query["saved"] == ["county_hosts"] and "sql" not in query
+    page.locator("[data-testid='stSidebar'] [data-testid='stPopover'] button").first.click()
+    code = page.locator("[data-testid='stPopoverBody'] [data-testid='stCode'] code").first
+    shared = parse_qs(urlparse(code.inner_text().strip()).query)  # the copy-link popover's
+    page.keyboard.press("Escape")
+    assert shared["saved"] == ["county_hosts"] and "sql" not in shared
 
     with page.expect_download() as info:
         main.locator("[data-testid='stDownloadButton']").filter(has_text="CSV").first.click()
