@@ -4,34 +4,39 @@ import streamlit as st
 
 from app.data import dictionary
 from app.ui import catalogue, check_status, downloads, locale, session, snapshots, url
+from app.ui import dictionary_tables as tables
 
 t = locale.current_translator()
 lang = locale.current_language()
 snapshot = snapshots.chosen_snapshot()
 
 st.title(t("dictionary.title"))
-st.caption(t("dictionary.intro", snapshot=snapshot))
+snapshot_name = snapshots.snapshot_name(t, snapshot)
+st.caption(t("dictionary.intro", snapshot=snapshot_name))
 
 
 objects = catalogue.objects(snapshot)
-tab_objects, tab_sources, tab_figures, tab_confidence = st.tabs(
-    [
-        t("dictionary.tab_objects"),
-        t("dictionary.tab_sources"),
-        t("dictionary.tab_figures"),
-        t("dictionary.tab_confidence"),
-    ]
-)
+tab_objects, tab_sources, tab_figures, tab_confidence = tables.tabs(t)
 
 with tab_objects:
     summary = dictionary.summary(objects, lang)
+    summary["kind"] = summary["kind"].map(lambda k: t(f"dictionary.kind_{k}"))
+
+    def pick_object() -> None:
+        """A row picked in the summary opens that object below, its row text in full."""
+        rows = st.session_state["dict_summary"].selection.rows
+        if rows:
+            st.session_state["object"] = summary["name"].iloc[rows[0]]
+
     st.dataframe(
         summary,
         hide_index=True,
         key="dict_summary",
+        on_select=pick_object,
+        selection_mode="single-row",
         column_config={
             "name": t("dictionary.col_name"),
-            "kind": t("dictionary.col_kind"),
+            "kind": st.column_config.TextColumn(t("dictionary.col_kind"), width="small"),
             "rows": t("dictionary.col_rows"),
             "columns": t("dictionary.col_columns"),
             "row": st.column_config.TextColumn(t("dictionary.col_row"), width="large"),
@@ -51,18 +56,7 @@ with tab_objects:
         f"{t(f'dictionary.kind_{obj.kind}')} · {t('dictionary.n_rows', n=obj.rows)} · "
         f"{obj.row_zh if lang == 'zh' else obj.row}"
     )
-    st.dataframe(
-        dictionary.columns_in(obj, lang),
-        hide_index=True,
-        key="dict_columns",
-        column_config={
-            "column": t("dictionary.col_column"),
-            "type": t("dictionary.col_type"),
-            "description": st.column_config.TextColumn(
-                t("dictionary.col_description"), width="large"
-            ),
-        },
-    )
+    tables.described_columns(t, dictionary.columns_in(obj, lang), "dict_columns")
     st.caption(t("dictionary.download_all"))
     downloads.download_buttons(
         catalogue.all_columns(snapshot, lang), "data_dictionary", t, key="dict_all"
@@ -81,38 +75,50 @@ with tab_sources:
     downloads.download_buttons(sources, "sources", t, key="dict_sources")
 
 with tab_figures:
-    figures = dictionary.flag_differences(session.view("v_reported_vs_computed", snapshot))
-    check_status.lines(t, figures)
+    view = session.view("v_reported_vs_computed", snapshot)
+    check_status.lines(t, view)
     st.caption(t("dictionary.flag_legend_basis"))
-    st.dataframe(
-        figures.style.apply(
-            lambda r: ["background-color: #fde2e1" if r["status"] == "differs" else "" for _ in r],
-            axis=1,
-        ),
-        hide_index=True,
-        key="dict_figures",
-    )
+    tables.figures_table(t, tables.figures(t, lang, view))
+    figures = dictionary.flag_differences(view)
     downloads.download_buttons(figures, "reported_vs_computed", t, key="dict_figures_dl")
 
 with tab_confidence:
     st.caption(t("dictionary.confidence_intro"))
-    st.dataframe(catalogue.confidence(snapshot), hide_index=True, key="dict_confidence")
+    levels = tables.confidence_labels(t)
+    headers = {"table": t("dictionary.col_table"), **levels}
+    tables.table(t, catalogue.confidence(snapshot), "dict_confidence", column_config=headers)
     st.subheader(t("dictionary.claims_title"))
     st.markdown(t("dictionary.claims_model"))
-    st.caption(t("dictionary.claims_counts", snapshot=snapshot))
-    st.dataframe(catalogue.claim_counts(snapshot), hide_index=True, key="dict_claims")
+    st.caption(t("dictionary.claims_counts", snapshot=snapshot_name))
+    claims = catalogue.claim_counts(snapshot).assign(
+        subject_kind=lambda f: f["subject_kind"].map(lambda k: t(f"dictionary.subject_{k}")),
+        attribute=lambda f: f["attribute"].map(lambda a: t(f"claims.attribute_{a}")),
+    )
+    headers = {
+        "subject_kind": t("dictionary.col_subject"),
+        "attribute": t("dictionary.col_attribute"),
+    }
+    tables.table(t, claims, "dict_claims", column_config={**headers, **levels})
+    division, name = f"division_{lang}", f"name_{lang}"
     agencies = session.view("v_agencies", snapshot)[
         [
             "agency_id",
             "level",
             "division_adcode",
-            "division_zh",
-            "name_zh",
+            division,
+            name,
             "host",
             "confidence",
             "source_ref",
         ]
     ]
-    st.subheader(t("dictionary.agency_rows", snapshot=snapshot))
-    st.dataframe(agencies, hide_index=True, key="dict_agencies")
+    st.subheader(t("dictionary.agency_rows", snapshot=snapshot_name))
+    shown = agencies.assign(
+        level=agencies["level"].map(lambda v: session.label("level", v, lang)),
+        host=agencies["host"].map(lambda v: session.label("host", v, lang)),
+        confidence=agencies["confidence"].map(lambda v: levels.get(v, v)),
+    )
+    names = {"division_": "division", "name_": "agency_name"}
+    headers = {c: t(f"dictionary.col_{names.get(c[:-2], c)}") for c in agencies.columns}
+    tables.table(t, shown, "dict_agencies", column_config=headers)
     downloads.download_buttons(agencies, f"v_agencies_{snapshot}", t, key="dict_agencies_dl")

@@ -1,12 +1,13 @@
 """SQL workbench: one read-only statement, saved queries with parameters, downloads."""
 
 import time
+from datetime import UTC, datetime
 
 import streamlit as st
 
 from app.core import md
 from app.data import dictionary, sandbox, workbench
-from app.ui import catalogue, downloads, locale, session, snapshots, url, widgets
+from app.ui import catalogue, locale, session, snapshots, url, widgets, workbench_result
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -18,9 +19,16 @@ st.caption(
 )
 
 saved = {q.name: q for q in workbench.saved_queries()}
+# A saved query is linked by name (?saved=county_hosts); its text is the editor's default,
+# so ?sql= appears only once the text is edited. An old link's ?sql= still opens as typed.
+bad = url.seed_codes("wb_saved", "saved", saved)
+if bad:
+    url.notice(t, "permalink.bad_value", param="saved", value=", ".join(bad))
 
 
-def load_saved() -> None:
+def choose_saved() -> None:
+    """Choosing a saved query loads it into the editor and runs it (one click)."""
+    url.write_codes("wb_saved", "saved")
     chosen = saved.get(st.session_state.get("wb_saved") or "")
     if chosen is not None:
         st.session_state["sql"] = chosen.sql
@@ -29,70 +37,49 @@ def load_saved() -> None:
 
 editor, schema = st.columns([2, 1], gap="large")
 with editor:
-    pick, load = st.columns([4, 1], vertical_alignment="bottom")
-    pick.selectbox(
+    st.selectbox(
         t("workbench.saved"),
         options=list(saved),
         index=None,
         format_func=lambda n: saved[n].title_zh if lang == "zh" else saved[n].title,
         placeholder=t("workbench.saved_placeholder"),
         key="wb_saved",
+        on_change=choose_saved,
     )
-    load.button(
-        t("workbench.load"),
-        on_click=load_saved,
-        disabled=not st.session_state.get("wb_saved"),
-        key="wb_load",
-        width="stretch",
-    )
-    if st.session_state.get("wb_saved") in saved:
-        q = saved[st.session_state["wb_saved"]]
-        st.caption(q.purpose_zh if lang == "zh" else q.purpose)
+    chosen = saved.get(st.session_state.get("wb_saved") or "")
+    if chosen is not None:
+        st.caption(md.escape(chosen.purpose_zh if lang == "zh" else chosen.purpose))
 
-    sql = st.text_area(
-        t("workbench.editor"),
-        key="sql",
-        bind="query-params",
-        height=260,
-        placeholder=t("workbench.editor_placeholder"),
-    )
-    params = workbench.parse_params(sql or "")
-    values: dict[str, object] = {}
-    if params:
-        st.caption(t("workbench.params"))
-        for column, p in zip(st.columns(min(len(params), 3)) * len(params), params, strict=False):
-            label = md.escape(f"${p.name} ({p.type})")  # a label is Markdown: $ starts maths
-            key = f"p_{p.name}"
-            try:
-                default = workbench.coerce(p, p.default)
-            except workbench.BadParameter:
-                default = workbench.coerce(p, "") if p.type in ("text", "bool") else 0
-            if p.type == "bool":
-                url.check_flag(t, key)
-            with column:
-                if p.type in ("int", "float"):  # bounded; a bad default or URL value: 0
-                    values[p.name] = url.number_input(t, label, key, p.type, p.default)
-                elif p.type == "bool":
-                    values[p.name] = st.checkbox(
-                        label, value=bool(default), key=key, bind="query-params"
-                    )
-                else:
-                    values[p.name] = st.text_input(
-                        label, value=str(default), key=key, bind="query-params", max_chars=200
-                    )
-    st.button(
-        t("workbench.run"),
-        type="primary",
-        key="wb_run_button",
-        on_click=lambda: st.session_state.update(wb_run=True),
+    # A form: Ctrl/Cmd+Enter in the editor (or Enter in a parameter) submits it, which runs.
+    with st.form("wb_form", border=False, enter_to_submit=True):
+        sql = st.text_area(
+            t("workbench.editor"),
+            value=chosen.sql if chosen is not None else "",
+            key="sql",
+            bind="query-params",
+            height=260,
+            placeholder=t("workbench.editor_placeholder"),
+            help=t("workbench.editor_help"),
+        )
+        values = workbench_result.parameter_inputs(t, workbench.parse_params(sql or ""))
+        st.form_submit_button(
+            t("workbench.run"),
+            type="primary",
+            key="wb_run_button",
+            on_click=lambda: st.session_state.update(wb_run=True),
+        )
+    url.check_flag(t, "labels")
+    labels = st.toggle(
+        t("workbench.labels"), key="labels", bind="query-params", help=t("workbench.labels_help")
     )
 
-    # Run on a click (or after loading a saved query), and once when a link opens the page.
+    # Run on a submit (or a saved query chosen), and once when a link opens the page.
     first_open = "wb_opened" not in st.session_state
     st.session_state["wb_opened"] = True
     if st.session_state.pop("wb_run", False) or (first_open and sql):
         started = time.monotonic()
         outcome: dict[str, object] = {"sql": sql, "values": values, "snapshot": snapshot}
+        outcome["ran_at"] = datetime.now(UTC).isoformat()
         try:
             result = workbench.run(session.query_pool(), sql or "", values, snapshot)
             outcome |= {"frame": result.frame, "truncated": result.truncated}
@@ -108,24 +95,8 @@ with editor:
         if "error" in outcome:
             st.error(md.escape(outcome["error"]), icon=":material/block:")  # echoes the SQL
         else:
-            frame = outcome["frame"]
-            shown = frame.head(workbench.MAX_DISPLAY_ROWS)
-            st.caption(
-                t(
-                    "workbench.result_rows",
-                    n=len(frame),
-                    shown=len(shown),
-                    s=f"{outcome['seconds']:.2f}",
-                    snapshot=outcome["snapshot"],
-                )
-            )
-            if outcome["truncated"]:
-                cap = f"{workbench.LIMITS.max_bytes // 2**20} MB"
-                which = f"workbench.truncated_{outcome['truncated']}"
-                st.warning(t(which, n=len(frame), cap=cap))
-            st.dataframe(shown, hide_index=True, key="wb_table")
-            name = st.session_state.get("wb_saved") or "query"
-            downloads.download_buttons(frame, name, t, key="wb")
+            name = chosen.name if chosen is not None else "query"
+            workbench_result.show(t, lang, outcome, labels, name)
 
 with schema:
     st.subheader(t("workbench.schema"))

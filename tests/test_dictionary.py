@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 
@@ -12,7 +13,7 @@ from app import roster
 from app.core.config import SQL_DIR, data_paths
 from app.core.tables import TABLES
 from app.data import db, dictionary
-from tests.conftest import run_page
+from tests.conftest import plain, run_page
 from tests.test_roster import fixture_bytes
 
 
@@ -138,24 +139,32 @@ def test_claim_counts_for_seed_and_import(data_copy) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "title", "words"),
+    ("lang", "title", "words", "host"),
     [
-        ("zh", "逐条说法的来源", ["原文明示", "由原文推得", "来源未说明", "导入名册", "最弱"]),
+        (
+            "zh",
+            "逐条说法的来源",
+            ["原文明示", "由原文推得", "来源未说明", "导入名册", "最弱"],
+            "挂靠单位",
+        ),
         (
             "en",
             "Provenance per claim",
             ["Stated", "Derived", "Not in source", "Imported", "weakest"],
+            "Hosted at",
         ),
     ],
 )
-def test_page_documents_provenance_per_claim(lang: str, title: str, words: list[str]) -> None:
+def test_page_documents_provenance_per_claim(
+    lang: str, title: str, words: list[str], host: str
+) -> None:
     at = run_page("dictionary", lang, object="v_claims")
     assert not at.exception
     assert title in [h.value for h in at.subheader]
     model = next(m.value for m in at.markdown if "v_claims" in m.value)
     assert all(w in model for w in words), model
     counts = next(d.value for d in at.dataframe if "attribute" in d.value.columns)
-    assert counts.set_index("attribute").loc["host", "derived"] == 6
+    assert counts.set_index("attribute").loc[host, "derived"] == 6  # the attribute by its label
     columns = at.dataframe[1].value  # the chosen object's columns: v_claims
     assert columns["column"].tolist()[:6] == [
         "subject_id",
@@ -165,3 +174,84 @@ def test_page_documents_provenance_per_claim(lang: str, title: str, words: list[
         "source_ref",
         "excerpt",
     ]
+
+
+TAB_LABELS = {"zh": "原文与计算对照", "en": "Reported vs computed"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_tab_in_the_link_opens_and_a_chosen_tab_is_written(lang: str) -> None:
+    at = run_page("dictionary", lang, tab="figures")
+    assert not at.exception
+    assert at.session_state["dict_tab"] == TAB_LABELS[lang]  # the open tab
+    # choosing another tab writes its code (the same in both languages) into the URL
+    at.session_state["dict_tab"] = "来源" if lang == "zh" else "Sources"
+    at.run()
+    assert at.query_params["tab"] == "sources"
+    # the first tab is the default: the link then says nothing
+    at.session_state["dict_tab"] = "表与视图" if lang == "zh" else "Tables and views"
+    at.run()
+    assert "tab" not in at.query_params
+
+
+def test_an_unknown_tab_in_the_link_says_so_and_opens_the_first() -> None:
+    at = run_page("dictionary", "en", tab="nonsense")
+    assert not at.exception
+    assert at.session_state["dict_tab"] == "Tables and views"
+    assert any("nonsense" in t.value for t in at.toast)
+
+
+def figures_table(at):
+    return next(d for d in at.dataframe if d.key == "dict_figures")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_reported_vs_computed_puts_the_key_columns_first(lang: str) -> None:
+    at = run_page("dictionary", lang, tab="figures")
+    table = figures_table(at)
+    order = list(table.proto.column_order)
+    assert order[:6] == ["flag", "figure", "reported", "computed", "status_label", "basis_label"]
+    frame = table.value
+    row = frame.set_index("figure_id").loc["city_units"]
+    if lang == "zh":  # the source's own words, simplified; status and basis by their labels
+        assert row["figure"] == "13个设区市都设立了性质不一的大数据管理机构"
+        assert (row["status_label"], row["basis_label"]) == ("一致", "印证来源")
+    else:
+        assert row["figure"] == "Jiangsu prefecture-level cities, all with a big-data agency"
+        assert (row["status_label"], row["basis_label"]) == ("matches", "confirms the source")
+
+
+def test_the_detail_pane_shows_the_picked_figure_in_full() -> None:
+    at = run_page("dictionary", "en", tab="figures")
+    frame = figures_table(at).value
+    i = frame["figure_id"].tolist().index("provinces_with_data_agency")
+    at.session_state["dict_figures"] = {"selection": {"rows": [i], "columns": []}}
+    at.run()
+    detail = plain(" ".join(m.value for m in [*at.markdown, *at.caption]))
+    assert "provinces nationwide with a data-management agency" in detail
+    assert "全國范圍已有28個省份成立了數據管理機構" in detail
+    assert "Reported 28 · computed –" in detail
+
+
+def test_the_detail_pane_shows_a_whole_column_description() -> None:
+    at = run_page("dictionary", "zh", object="v_reported_vs_computed")
+    columns = next(d for d in at.dataframe if d.key == "dict_columns").value
+    i = columns["column"].tolist().index("basis")
+    at.session_state["dict_columns"] = {"selection": {"rows": [i], "columns": []}}
+    at.run()
+    whole = columns["description"].iloc[i]
+    assert len(whole) > 100  # longer than a cell shows
+    assert any(plain(m.value) == whole for m in at.markdown)
+
+
+def test_no_confidence_code_or_seed_in_the_chinese_page() -> None:
+    at = run_page("dictionary", "zh", tab="confidence")
+    main = at.main  # the page; the sidebar's snapshot picker is the frame's
+    texts = [m.value for m in [*main.markdown, *main.caption, *main.subheader, *main.title]]
+    for word in ("seed", "stated", "derived", "imported", "placeholder_rows"):
+        assert all(word not in text for text in texts), word
+    agencies = next(d.value for d in at.dataframe if "agency_id" in d.value.columns)
+    assert set(agencies["confidence"]) <= {"原文明示", "由原文推得", "导入名册", "来源未说明"}
+    table = next(d for d in at.dataframe if "table" in d.value.columns)
+    headers = {c: v.get("label") for c, v in json.loads(table.proto.columns).items()}
+    assert headers["stated"] == "原文明示" and headers["imported"] == "导入名册"

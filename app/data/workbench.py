@@ -8,16 +8,20 @@ A saved query is a file sql/queries/<name>.sql that opens with a comment header:
 
 A parameter line is `-- param NAME: TYPE DEFAULT` with TYPE one of int, float, text,
 bool; the statement refers to it as $NAME and DuckDB binds the value (never pasted into
-the SQL text). The header travels with the text in the editor (and in the URL), so an
-edited query keeps its parameters. Statements run on the read-only engine of
+the SQL text). The header travels with the text in the editor, so an edited query keeps
+its parameters; a link names an unedited saved query (?saved=NAME) and carries an edited
+one's text (?sql=). Statements run on the read-only engine of
 app.sandbox in a worker of app.query_pool, exactly as `python -m app query` does.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import pandas as pd
 
 from app.core import md
 from app.core.config import QUERIES_DIR
@@ -144,3 +148,43 @@ def run(
     Raises a sandbox.SqlProblem (refused, timeout, failed, engine fault) or BadParameter."""
     bound = bind(parse_params(sql), values or {})
     return pool.run(sql, bound or None, snapshot, limits)
+
+
+def cited(frame: pd.DataFrame) -> list[str]:
+    """The paragraphs a result cites: every source_ref of its source_ref columns, in order
+    (a cell may hold several, "article#p5;article#p6")."""
+    refs: dict[str, None] = {}
+    for column in frame.columns:
+        if str(column).lower() == "source_ref":
+            for cell in frame[column].dropna():
+                refs.update(dict.fromkeys(r.strip() for r in str(cell).split(";") if r.strip()))
+    return list(refs)
+
+
+def about(
+    t: Callable[..., str],
+    sql: str,
+    values: dict[str, object],
+    snapshot: str,
+    ran_at: str,
+    frame: pd.DataFrame,
+    citations: dict[str, str],
+) -> pd.DataFrame:
+    """The workbook's "about" sheet: the query, its parameters, the snapshot, when it ran
+    (as the reader writes it), the row count and the sources its rows cite. citations:
+    source_ref -> citation in the reader's language."""
+    rows: list[tuple[str, str]] = [(t("workbench.about_query"), sql)]
+    rows += [(f"${name}", str(value)) for name, value in values.items()]
+    rows += [
+        (t("workbench.about_snapshot"), snapshot),
+        (t("workbench.about_ran_at"), ran_at),
+        (t("workbench.about_rows"), str(len(frame))),
+    ]
+    refs = cited(frame)
+    if not refs:
+        rows.append((t("workbench.about_sources"), t("workbench.about_no_sources")))
+    for i, ref in enumerate(refs):
+        label = t("workbench.about_sources") if i == 0 else ""
+        citation = citations.get(ref, t("app.unknown"))
+        rows.append((label, t("workbench.about_citation", ref=ref, citation=citation)))
+    return pd.DataFrame(rows, columns=[t("workbench.about_item"), t("workbench.about_value")])

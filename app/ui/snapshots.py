@@ -12,7 +12,7 @@ import streamlit as st
 from app import roster
 from app.core import md
 from app.core.config import SEED_SNAPSHOT, data_paths
-from app.ui.locale import current_language, reader_time, reader_zone
+from app.ui.locale import current_language, reader_time, reader_zone, when
 from app.ui.session import clear_caches, connection
 from app.ui.url import notice
 
@@ -69,6 +69,13 @@ def keep_in_url() -> None:
     st.query_params[SNAPSHOT_KEY] = st.session_state[SNAPSHOT_KEY]
 
 
+def imported(snapshot_id: str) -> roster.Snapshot | None:
+    """The imported snapshot of that id (None for the seed or a snapshot gone)."""
+    return next(
+        (s for s in roster.list_snapshots(data_paths()) if s.snapshot_id == snapshot_id), None
+    )
+
+
 def label(
     t: Callable[..., str], written: Callable[[object], str], known: dict[str, str], snapshot_id: str
 ) -> str:
@@ -77,7 +84,7 @@ def label(
     session knew it by (known): the browser still holds that name."""
     if snapshot_id == SEED_SNAPSHOT:
         return t("exports.snapshot_seed_name")
-    snap = {s.snapshot_id: s for s in roster.list_snapshots(data_paths())}.get(snapshot_id)
+    snap = imported(snapshot_id)
     if snap is not None:
         known[snapshot_id] = t(
             "exports.snapshot_import_name", file=snap.file_name, created=written(snap.created_at)
@@ -109,3 +116,17 @@ def chosen_snapshot() -> str:
     ids = roster.snapshot_ids(data_paths())
     chosen = st.session_state.get(SNAPSHOT_KEY)
     return chosen if chosen in ids else ids[-1]
+
+
+def snapshot_name(t: Callable[..., str], snapshot: str, markdown: bool = True) -> str:
+    """A snapshot as a reader names it, never by its id ("seed", import-2026...): the
+    article's agencies, or the roster imported from a file at a time. markdown: the file
+    name (the uploader's text) escaped for a caption; False for a file cell."""
+
+    if snapshot == SEED_SNAPSHOT:
+        return t("exports.snapshot_name_seed")
+    snap = imported(snapshot)
+    if snap is None:
+        return snapshot
+    name = md.escape(snap.file_name) if markdown else snap.file_name
+    return t("exports.snapshot_name_import", file=name, created=when(snap.created_at))
