@@ -287,7 +287,7 @@ def test_pages_show_the_chosen_snapshot(imported: str) -> None:
     latest, seed = pages["gap"]
     assert [m.value for m in seed.metric][-1] == "0%"  # county alignment 0/76
     assert [m.value for m in latest.metric][-1] == "1%"  # 1/76
-    assert "Exact: 1/76" in [c.value for c in latest.caption]
+    assert "1/76" in latest.metric[-1].help  # the exact fraction, in the tooltip
 
     latest, seed = pages["structure"]
     assert len(latest.dataframe[-1].value) == 90  # the roster's rows

@@ -82,7 +82,7 @@ def test_an_unknown_saved_name_in_the_link_says_so() -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "label"), [("zh", "政府办(办公厅)"), ("en", "Government general office")]
+    ("lang", "label"), [("zh", "政府办（办公厅）"), ("en", "Government general office")]
 )
 def test_labels_toggle_adds_label_columns_in_the_readers_language(lang: str, label: str) -> None:
     sql = "SELECT host, division_adcode, level, confidence FROM v_agencies ORDER BY agency_id"
