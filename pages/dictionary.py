@@ -51,7 +51,7 @@ with tab_objects:
         t("dictionary.pick_object"), options=names, key="object", bind="query-params"
     )
     obj = next(o for o in objects if o.name == chosen)
-    st.subheader(obj.name)
+    st.subheader(f"`{obj.name}`", anchor=False)  # an SQL name, written as code
     st.caption(
         f"{t(f'dictionary.kind_{obj.kind}')} · {t('dictionary.n_rows', n=obj.rows)} · "
         f"{obj.row_zh if lang == 'zh' else obj.row}"

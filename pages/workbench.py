@@ -102,7 +102,7 @@ with schema:
     st.subheader(t("workbench.schema"))
     for obj in catalogue.objects(snapshot):
         kind = t(f"workbench.kind_{obj.kind}")
-        with st.expander(f"{obj.name} · {kind} · {t('workbench.n_rows', n=obj.rows)}"):
+        with st.expander(f"`{obj.name}` · {kind} · {t('workbench.n_rows', n=obj.rows)}"):
             st.caption(obj.row_zh if lang == "zh" else obj.row)
             columns = dictionary.columns_in(obj, lang)
             st.dataframe(columns, hide_index=True, key=f"wb_schema_{obj.name}")

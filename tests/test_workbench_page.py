@@ -28,8 +28,8 @@ def test_page_renders_in_both_languages_with_schema(lang: str) -> None:
     assert not at.exception
     assert at.title[0].value == ("SQL 工作台" if lang == "zh" else "SQL workbench")
     labels = [e.label for e in at.expander]
-    assert any(label.startswith("v_county_host") for label in labels)
-    assert any(label.startswith("agencies") for label in labels)
+    assert any(label.startswith("`v_county_host`") for label in labels)
+    assert any(label.startswith("`agencies`") for label in labels)
     titles = at.selectbox(key="wb_saved").options
     assert ("县级机构按挂靠单位统计" if lang == "zh" else "County agencies by host") in titles
 
