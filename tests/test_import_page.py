@@ -59,6 +59,8 @@ def test_uploading_a_bad_file_reports_rows_and_writes_nothing(data_copy) -> None
     report = at.dataframe[0].value
     assert report.iloc[0].tolist()[:2] == [5, "host"]
     assert "“gov_office” is not an allowed code" in report.iloc[0, 2]
+    # the picked problem in full under the table (a cell cuts a long message)
+    assert report.iloc[0, 2] in [x.value for x in at.text]
     labels = [b.label for b in at.get("download_button")]
     assert {"CSV", "Excel", "Parquet", "JSON"} <= set(labels)
     assert state(data_copy) == before
