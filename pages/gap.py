@@ -4,7 +4,7 @@ and the app's own reference point (an assumption, never the source's)."""
 import streamlit as st
 
 from app.core import gap, metrics
-from app.ui import figures, locale, session, snapshots, widgets
+from app.ui import figure_data, figures, locale, session, snapshots, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -47,13 +47,10 @@ distributions = {
     "city": session.view("v_city_host", snapshot),
     "county": session.view("v_county_host", snapshot),
 }
-st.plotly_chart(
-    figures.host_shares(
-        distributions,
-        {lv: t(f"gap.short_{lv}") for lv in distributions},
-        host_label,
-        t("gap.shares_axis"),
-    ),
+level_names = {lv: t(f"gap.short_{lv}") for lv in distributions}
+figure_data.chart(
+    figures.host_shares(distributions, level_names, host_label, t("gap.shares_axis")),
+    figures.host_shares_data(distributions, level_names, host_label, lang),
     key="gap_shares",
     config={"displaylogo": False},
 )

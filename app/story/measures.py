@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core import gap, metrics
-from app.figures import bars
+from app.figures import bars, shown
 from app.story import evidence, parts
 from app.story.model import Chart, Fact, Slide, StoryData, Translator
 
@@ -42,7 +42,14 @@ def slide_gap(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
         t("story.s5_lead", **gap.reference_values()),
         facts=tuple(facts),
         points=tuple(points),
-        charts=(Chart("gap_shares", t("gap.shares_title"), fig),),
+        charts=(
+            Chart(
+                "gap_shares",
+                t("gap.shares_title"),
+                fig,
+                data=shown.host_shares(counts, hosts, lang, "host-shares"),
+            ),
+        ),
         excerpts=evidence.figure_excerpts(data.reported, ["city_units", "county_with_agency"])
         + evidence.model_sentence(data.sources),
     )
