@@ -50,7 +50,7 @@ distributions = {
 level_names = {lv: t(f"gap.short_{lv}") for lv in distributions}
 figure_data.chart(
     figures.host_shares(distributions, level_names, host_label, t("gap.shares_axis")),
-    figures.host_shares_data(distributions, level_names, host_label, lang),
+    figures.host_shares_data(distributions, level_names, host_label, lang, snapshot),
     key="gap_shares",
     config={"displaylogo": False},
 )

@@ -94,6 +94,9 @@ def test_host_share_segments_are_their_rows(views, lang) -> None:
         assert listed[key][0] == pytest.approx(width, abs=1e-4)
         assert listed[key][1] == text
     assert rows.groupby(col(lang, "level"))[col(lang, "n")].sum().to_dict() == {"C": 13, "K": 76}
+    # the paragraphs that state those counts, for the source line
+    ids = shown.host_share_ids(counts, ["city", "county"])
+    assert shown.figure_refs(views["v_reported_vs_computed"], ids) == ("article#p5",)
 
 
 def test_sunburst_values_are_its_rows(views) -> None:

@@ -86,11 +86,31 @@ def distribution(
     return Shown(_headed(rows, lang), _refs(refs), name)
 
 
+def figure_refs(reported: pd.DataFrame, figure_ids: Iterable[str]) -> tuple[str, ...]:
+    """The source_refs of the reported figures named (v_reported_vs_computed)."""
+    wanted = set(figure_ids)
+    return _refs(reported.loc[reported["figure_id"].isin(wanted), "source_ref"])
+
+
+def host_share_ids(counts: Sequence[LevelCounts], levels: Sequence[str]) -> list[str]:
+    """The reported figures behind host-share segments: <level>_host_<host>."""
+    return [
+        f"{level}_host_{host}"
+        for level, (_, pairs) in zip(levels, counts, strict=True)
+        for host, _ in pairs
+    ]
+
+
 def host_shares(
-    counts: Sequence[LevelCounts], hosts: Sequence[tuple[str, str]], lang: str, name: str
+    counts: Sequence[LevelCounts],
+    hosts: Sequence[tuple[str, str]],
+    lang: str,
+    name: str,
+    refs: tuple[str, ...] = (),
 ) -> Shown:
     """The host-share bars' rows: one per (level, host) segment, its count, the level's
-    total and the segment's width (n / total, as the figure draws it)."""
+    total and the segment's width (n / total, as the figure draws it); refs: the reported
+    figures the counts stand for (figure_refs)."""
     label = dict(hosts)
     rows = []
     for level_name, pairs in counts:
@@ -99,7 +119,7 @@ def host_shares(
             share = round(n / total, 4) if total else 0.0
             rows.append((level_name, label.get(host, host), n, total, share))
     frame = pd.DataFrame(rows, columns=["level", "host", "n", "total", "share"])
-    return Shown(_headed(frame, lang), (), name)
+    return Shown(_headed(frame, lang), refs, name)
 
 
 def hierarchy(

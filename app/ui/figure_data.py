@@ -43,7 +43,14 @@ def panel(shown: Shown, key: str) -> None:
     lang = current_language()
     with st.expander(t("figdata.toggle"), icon=":material/table_view:", key=f"{key}_data"):
         st.caption(source_line(shown, lang))
-        st.dataframe(shown.frame, hide_index=True, width="stretch", key=f"{key}_data_table")
+        percent = st.column_config.NumberColumn(format="percent")
+        st.dataframe(
+            shown.frame,
+            hide_index=True,
+            width="stretch",
+            key=f"{key}_data_table",
+            column_config={t("figdata.col.share"): percent},
+        )
         for column, fmt in zip(st.columns(len(DATA_FORMATS)), DATA_FORMATS, strict=True):
             column.download_button(
                 t(f"figdata.download_{fmt}"),

@@ -211,10 +211,14 @@ def host_shares_data(
     level_names: Mapping[str, str],
     host_label: Callable[[str | None], str],
     lang: str,
+    snapshot: str | None = None,
 ) -> shown.Shown:
-    """The rows host_shares() draws: per level and host, n of the level's total."""
+    """The rows host_shares() draws: per level and host, n of the level's total, and the
+    paragraphs that state those counts."""
     counts = bars.level_counts(distributions, level_names)
-    return shown.host_shares(counts, bars.hosts_in(counts, host_label), lang, "host-shares")
+    ids = shown.host_share_ids(counts, list(distributions))
+    refs = shown.figure_refs(view("v_reported_vs_computed", snapshot), ids)
+    return shown.host_shares(counts, bars.hosts_in(counts, host_label), lang, "host-shares", refs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
