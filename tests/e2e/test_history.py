@@ -1,28 +1,39 @@
 """Browser Back and Forward in real Chromium at 1366x768: after two facet clicks on
-/structure, Back steps back through the views (never out of the app) and each step shows
-what its URL says; the sidebar's copy-link button is visible without scrolling."""
+/structure (or two checklist filter changes), Back steps back through the views (never out
+of the app) and each step shows what its URL says; the sidebar's copy-link button is
+visible without scrolling."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.e2e.conftest import open_path, settle
+from tests.e2e.conftest import open_path, settle, start_server, stop_server
 
 COUNTY, OFFICE = "level_county", "host_government_general_office"
 # what /structure shows for each set of facets the URL names (v_agencies, the seed)
 SHOWN = {frozenset(): 90, frozenset({COUNTY}): 76, frozenset({COUNTY, OFFICE}): 43}
 
 
+@pytest.fixture(scope="module")
+def history_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server for the module, with its own (empty) checklist store."""
+    state = tmp_path_factory.mktemp("history") / "state.sqlite"
+    proc, url = start_server(env={"ATLAS_STATE_DB": str(state)})
+    yield url
+    stop_server(proc)
+
+
 @pytest.fixture
-def small(browser, server_url: str):
+def small(browser, history_server: str):
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.base_url = server_url  # type: ignore[attr-defined]
+    page.base_url = history_server  # type: ignore[attr-defined]
     page.js_errors = errors  # type: ignore[attr-defined]
     yield page
     context.close()
@@ -81,3 +92,43 @@ def test_copy_link_is_visible_without_scrolling_at_1366x768(small, lang: str) ->
     box = button.bounding_box()
     assert box is not None
     assert box["y"] >= 0 and box["y"] + box["height"] <= 768, box
+
+
+def items_shown(page) -> str:
+    caption = page.locator("[data-testid='stCaptionContainer']").filter(
+        has_text=re.compile(r"\d+ of \d+ items shown")
+    )
+    return caption.first.inner_text()
+
+
+def choose_status(page, name: str) -> None:
+    page.get_by_role("combobox", name="Filter by status").click()
+    page.get_by_role("option", name=name).click()
+    page.keyboard.press("Escape")
+
+
+def test_back_restores_a_filter_the_page_keeps_in_the_url_by_code(small) -> None:
+    """The checklist's status filter is written to ?status= by a callback (not a bound
+    widget): Back must restore the page's filter as well as the URL."""
+    page = small
+    open_path(page, "/checklist?lang=en")
+    everything = items_shown(page)
+    assert not everything.startswith("0 of")
+    choose_status(page, "Done")  # nothing is recorded in a fresh state store: none shown
+    page.wait_for_url(re.compile("status=done"))
+    settle(page)
+    assert items_shown(page).startswith("0 of")
+    choose_status(page, "Not recorded")  # every item
+    page.wait_for_url(re.compile("not_recorded"))
+    settle(page)
+    assert items_shown(page) == everything
+
+    page.go_back()
+    assert page.url.startswith(page.base_url + "/checklist"), page.url
+    settle(page)
+    assert "status=done" in page.url and "not_recorded" not in page.url
+    assert items_shown(page).startswith("0 of")
+    page.go_back()
+    settle(page)
+    assert "status=" not in page.url
+    assert items_shown(page) == everything
