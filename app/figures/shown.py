@@ -65,40 +65,23 @@ def _refs(values: Iterable[object]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def distribution(
-    frame: pd.DataFrame,
-    code_column: str,
-    lang: str,
-    excerpts: Mapping[str, tuple[str, str]],
-    figure_prefix: str,
-    name: str,
-) -> Shown:
-    """A distribution bar's rows: the view it draws (label, n, share), each row's source."""
-    refs = [excerpts.get(f"{figure_prefix}{c}", ("", ""))[1] for c in frame[code_column]]
+def counted_refs(agencies: pd.DataFrame, levels: Iterable[str]) -> tuple[str, ...]:
+    """Where a level's counts come from: the source_refs of its agency rows (v_agencies:
+    the article's paragraphs, or an imported roster's file)."""
+    return _refs(agencies.loc[agencies["level"].isin(list(levels)), "source_ref"])
+
+
+def distribution(frame: pd.DataFrame, lang: str, name: str, refs: tuple[str, ...]) -> Shown:
+    """A distribution bar's rows: the view it draws (label, n, share); refs: the rows it
+    counts (counted_refs)."""
     rows = pd.DataFrame(
         {
             "category": frame[column_name("label", lang)].tolist(),
             "n": frame["n"].astype(int).tolist(),
             "share": frame["share"].astype(float).round(4).tolist(),
-            "source": [ref_words(r, lang) for r in refs],
         }
     )
-    return Shown(_headed(rows, lang), _refs(refs), name)
-
-
-def figure_refs(reported: pd.DataFrame, figure_ids: Iterable[str]) -> tuple[str, ...]:
-    """The source_refs of the reported figures named (v_reported_vs_computed)."""
-    wanted = set(figure_ids)
-    return _refs(reported.loc[reported["figure_id"].isin(wanted), "source_ref"])
-
-
-def host_share_ids(counts: Sequence[LevelCounts], levels: Sequence[str]) -> list[str]:
-    """The reported figures behind host-share segments: <level>_host_<host>."""
-    return [
-        f"{level}_host_{host}"
-        for level, (_, pairs) in zip(levels, counts, strict=True)
-        for host, _ in pairs
-    ]
+    return Shown(_headed(rows, lang), refs, name)
 
 
 def host_shares(
@@ -106,11 +89,11 @@ def host_shares(
     hosts: Sequence[tuple[str, str]],
     lang: str,
     name: str,
-    refs: tuple[str, ...] = (),
+    refs: tuple[str, ...],
 ) -> Shown:
     """The host-share bars' rows: one per (level, host) segment, its count, the level's
-    total and the segment's width (n / total, as the figure draws it); refs: the reported
-    figures the counts stand for (figure_refs)."""
+    total and the segment's width (n / total, as the figure draws it); refs: the rows it
+    counts (counted_refs)."""
     label = dict(hosts)
     rows = []
     for level_name, pairs in counts:

@@ -54,7 +54,7 @@ def slide_gap(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
                     hosts,
                     lang,
                     "host-shares",
-                    shown.figure_refs(data.reported, shown.host_share_ids(counts, LEVELS)),
+                    shown.counted_refs(data.agencies, LEVELS),
                 ),
             ),
         ),

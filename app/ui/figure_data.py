@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from app.core.i18n import translator
 from app.data import exports
 from app.figures.shown import Shown, ref_words
 from app.ui.locale import current_language, current_translator
@@ -23,7 +24,7 @@ DATA_FORMATS = ("csv", "xlsx")
 def source_line(shown: Shown, lang: str) -> str:
     """Where the rows come from: paragraphs and imported files, the map boundaries' data,
     or the app's own projection."""
-    t = current_translator()
+    t = translator(lang)
     parts = [ref_words(";".join(shown.refs), lang)] if shown.refs else []
     if shown.own:
         parts.append(t(shown.own))

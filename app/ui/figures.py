@@ -198,12 +198,10 @@ def map_data(name: str, lang: str, snapshot: str | None = None) -> shown.Shown |
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def distribution_data(name: str, lang: str, snapshot: str | None = None) -> shown.Shown:
-    """The rows distribution_bar() draws: its view, each category's source."""
-    spec = bar(name)
-    excerpts = structure.excerpts_by_figure(view("v_reported_vs_computed", snapshot))
-    return shown.distribution(
-        view(spec.view, snapshot), spec.code_column, lang, excerpts, spec.figure_prefix, name
-    )
+    """The rows distribution_bar() draws: its view; its source, the agencies it counts."""
+    level = name.split("_")[0]  # city_host, county_coverage, ...
+    refs = shown.counted_refs(view("v_agencies", snapshot), [level])
+    return shown.distribution(view(bar(name).view, snapshot), lang, name, refs)
 
 
 def host_shares_data(
@@ -213,11 +211,10 @@ def host_shares_data(
     lang: str,
     snapshot: str | None = None,
 ) -> shown.Shown:
-    """The rows host_shares() draws: per level and host, n of the level's total, and the
-    paragraphs that state those counts."""
+    """The rows host_shares() draws: per level and host, n of the level's total; its
+    source, the agencies it counts."""
     counts = bars.level_counts(distributions, level_names)
-    ids = shown.host_share_ids(counts, list(distributions))
-    refs = shown.figure_refs(view("v_reported_vs_computed", snapshot), ids)
+    refs = shown.counted_refs(view("v_agencies", snapshot), list(distributions))
     return shown.host_shares(counts, bars.hosts_in(counts, host_label), lang, "host-shares", refs)
 
 
