@@ -112,31 +112,24 @@ with main:
     st.caption(t("structure.click_bar"))
     for pair in (facets.BARS[:2], facets.BARS[2:]):
         for col, bar in zip(st.columns(2), pair, strict=True):
-            fig = figures.distribution_bar(bar.name, lang, snapshot)
-            rows = figures.distribution_data(bar.name, lang, snapshot)
-            if bar.fixed is None:
-                with col:
-                    figure_data.chart(
-                        fig,
-                        rows,
-                        key=f"structure_{bar.name}",
-                        config={"displaylogo": False},
-                        width="stretch",
-                    )
-            else:
-                with col:
-                    figure_data.chart(
-                        fig,
-                        rows,
-                        key=facets.chart_key(bar.name),
-                        data_key=f"structure_{bar.name}",
-                        on_select=lambda b=bar: facets.on_select(
-                            b.name, options, b.fixed, b.domain
-                        ),
-                        selection_mode="points",
-                        config={"displaylogo": False},
-                        width="stretch",
-                    )
+            clicks = (
+                {}
+                if bar.fixed is None
+                else {  # a click filters by the bar's category
+                    "on_select": lambda b=bar: facets.on_select(b.name, options, b.fixed, b.domain),
+                    "selection_mode": "points",
+                }
+            )
+            with col:
+                figure_data.chart(
+                    figures.distribution_bar(bar.name, lang, snapshot),
+                    figures.distribution_data(bar.name, lang, snapshot),
+                    key=facets.chart_key(bar.name) if bar.fixed else f"structure_{bar.name}",
+                    data_key=f"structure_{bar.name}",
+                    config={"displaylogo": False},
+                    width="stretch",
+                    **clicks,
+                )
 
     st.subheader(t("structure.hierarchy"))
     if shown.empty:
