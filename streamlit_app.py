@@ -3,12 +3,13 @@
 import streamlit as st
 
 from app.core.i18n import translator
-from app.ui import links, locale, router, snapshots, widgets
+from app.ui import history, links, locale, router, snapshots, widgets
 
 router.begin_shell()
 lang = locale.checked_language()  # reads ?lang= before anything rewrites it
 t = translator(lang)
 st.set_page_config(page_title=t("app.title"), page_icon="🗺️", layout="wide")
+link_slot = st.sidebar.container()  # copy-link first: visible without scrolling the sidebar
 locale.language_switch(t)
 snapshots.data_snapshot(t)  # one picker for every page; pages read snapshots.chosen_snapshot()
 
@@ -81,6 +82,7 @@ pages = {
 }
 page = st.navigation(pages)
 page.run()
-links.copy_link(t, page.url_path)  # after the page: its bound widgets are in the URL now
+links.copy_link(t, page.url_path, link_slot)  # after the page: its bound widgets are in the URL
 widgets.footer(t)
+history.follow()  # Back/Forward step through this session's views
 router.end_shell()

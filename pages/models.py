@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app.core import national
-from app.ui import downloads, figures, locale, session, since, snapshots, widgets
+from app.ui import downloads, figure_data, figures, locale, session, since, snapshots, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -26,8 +26,12 @@ note_col.warning(
 )
 
 st.subheader(t("models.map"))
-st.plotly_chart(
-    figures.china_map(lang), key="models_china_map", config=figures.chart_config(), width="stretch"
+figure_data.chart(
+    figures.china_map(lang),
+    figures.china_map_data(lang),
+    key="models_china_map",
+    config=figures.chart_config(),
+    width="stretch",
 )
 
 st.subheader(t("models.groups"))

@@ -5,7 +5,7 @@ import streamlit as st
 from app.core.metrics import METRICS
 from app.scenarios import form, step_form, store, wording
 from app.scenarios.model import NAME_MAX, NOTE_MAX
-from app.ui import locale, snapshots, url
+from app.ui import figure_data, locale, snapshots, url
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -93,8 +93,10 @@ for b, a in zip(result.before.metrics, result.after.metrics, strict=True):
             card = wording.card(metric, getattr(b, metric), getattr(a, metric), t)
             column.metric(card.label, card.value, delta=card.delta, delta_color=card.delta_color)
             column.caption(card.exact)
-        figure = form.chart(t, labels.host, result.distribution(b.level))
-        st.plotly_chart(figure, key=f"sc_chart_{b.level}", config={"displaylogo": False})
+        figure, rows = form.chart_and_rows(
+            t, labels.host, result.distribution(b.level), lang, b.level
+        )
+        figure_data.chart(figure, rows, key=f"sc_chart_{b.level}", config={"displaylogo": False})
 
 st.subheader(t("scenarios.save_export"))
 s1, s2, s3, s4 = st.columns([1, 1, 1, 1])

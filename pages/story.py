@@ -8,7 +8,7 @@ from app.core import md
 from app.story import briefing, display, form
 from app.story.model import Chart, Fact
 from app.story.slides import COUNT
-from app.ui import figures, locale, since, snapshots, widgets
+from app.ui import figure_data, figures, locale, since, snapshots, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -102,6 +102,9 @@ def draw_chart(chart: Chart) -> None:
         # the app theme would reset a chart's larger type (maps keep theirs)
         theme=None if place.present and not chart.is_map else "streamlit",
     )
+    rows = chart.data or figures.map_data(chart.key, lang, snapshot)
+    if rows is not None and not place.present:  # projector slides stay uncluttered
+        figure_data.panel(rows, f"story_{slide.key}_{chart.key}")
 
 
 match display.arrangement(slide):

@@ -4,7 +4,7 @@ import streamlit as st
 
 from app.core import claims, overview, structure
 from app.figures import geo
-from app.ui import downloads, figures, locale, session, snapshots, url, widgets
+from app.ui import downloads, figure_data, figures, locale, session, snapshots, url, widgets
 from app.ui import structure_facets as facets
 
 t = locale.current_translator()
@@ -69,9 +69,12 @@ with main:
     st.subheader(t("structure.maps"))
     url.check_flag(t, "by_nature")
     by_nature = st.toggle(t("structure.colour_by_nature"), key="by_nature", bind="query-params")
-    st.plotly_chart(
-        figures.city_map(lang, "nature" if by_nature else "host", snapshot),
+    colour_by = "nature" if by_nature else "host"
+    figure_data.chart(
+        figures.city_map(lang, colour_by, snapshot),
+        figures.city_map_data(lang, colour_by, snapshot),
         key=facets.chart_key("city_map"),
+        data_key="structure_city_map",
         on_select=lambda: facets.on_select("city_map", options, {}, "city"),
         selection_mode="points",
         config=figures.chart_config(),
@@ -80,12 +83,14 @@ with main:
     st.caption(t("structure.click_city"))
     st.markdown(f"**{t('structure.county_title', **units)}**")
     county_map_col, county_facts_col = st.columns([2, 1])
-    county_map_col.plotly_chart(
-        figures.county_map(lang, snapshot),
-        key="structure_county_map",
-        config=figures.chart_config(),
-        width="stretch",
-    )
+    with county_map_col:
+        figure_data.chart(
+            figures.county_map(lang, snapshot),
+            figures.county_map_data(lang, snapshot),
+            key="structure_county_map",
+            config=figures.chart_config(),
+            width="stretch",
+        )
     with county_facts_col:
         summary = structure.county_summary(agencies, list(geo.jiangsu_county_codes(divisions)))
         st.metric(t("structure.county_units"), summary["units"])
@@ -107,27 +112,32 @@ with main:
     st.caption(t("structure.click_bar"))
     for pair in (facets.BARS[:2], facets.BARS[2:]):
         for col, bar in zip(st.columns(2), pair, strict=True):
-            fig = figures.distribution_bar(bar.name, lang, snapshot)
-            if bar.fixed is None:
-                col.plotly_chart(
-                    fig, key=f"structure_{bar.name}", config={"displaylogo": False}, width="stretch"
-                )
-            else:
-                col.plotly_chart(
-                    fig,
-                    key=facets.chart_key(bar.name),
-                    on_select=lambda b=bar: facets.on_select(b.name, options, b.fixed, b.domain),
-                    selection_mode="points",
+            clicks = (
+                {}
+                if bar.fixed is None
+                else {  # a click filters by the bar's category
+                    "on_select": lambda b=bar: facets.on_select(b.name, options, b.fixed, b.domain),
+                    "selection_mode": "points",
+                }
+            )
+            with col:
+                figure_data.chart(
+                    figures.distribution_bar(bar.name, lang, snapshot),
+                    figures.distribution_data(bar.name, lang, snapshot),
+                    key=facets.chart_key(bar.name) if bar.fixed else f"structure_{bar.name}",
+                    data_key=f"structure_{bar.name}",
                     config={"displaylogo": False},
                     width="stretch",
+                    **clicks,
                 )
 
     st.subheader(t("structure.hierarchy"))
     if shown.empty:
         st.caption(t("structure.empty"))
     else:
-        st.plotly_chart(
+        figure_data.chart(
             figures.hierarchy_figure(lang, facets.filters_key(filters), snapshot),
+            figures.hierarchy_data(lang, facets.filters_key(filters), snapshot),
             key="structure_sunburst",
             config={"displaylogo": False},
             width="stretch",

@@ -44,6 +44,6 @@ def test_page_renders_in_both_languages(lang: str) -> None:
     assert not at.exception
     assert [m.value for m in at.metric] == ["28"]
     assert len(at.get("plotly_chart")) == 1
-    assert len(at.dataframe[0].value) == 10
+    assert len(at.dataframe[-1].value) == 10
     warning = at.warning[0].value
     assert ("哪 28 个" in warning) if lang == "zh" else ("not which 28" in warning)

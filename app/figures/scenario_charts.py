@@ -9,21 +9,6 @@ import plotly.graph_objects as go
 
 from app.figures import palette
 
-
-def before_after_figure(
-    dist: pd.DataFrame,
-    host_label: Callable[[str | None], str],
-    before_name: str,
-    after_name: str,
-    axis_title: str,
-) -> go.Figure:
-    """Two stacked bars (before, after), a segment per host in the shared host colours.
-
-    dist: columns host, before, after (Outcome.distribution).
-    """
-    return figure(bars(dist, host_label), before_name, after_name, axis_title)
-
-
 Bars = tuple[tuple[str, str, int, int], ...]  # (host code, host name, before, after)
 
 

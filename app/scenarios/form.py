@@ -16,7 +16,7 @@ from app.core import md
 from app.core.codes import jiangsu_cities
 from app.core.i18n import column_name, translator
 from app.data import exports
-from app.figures import scenario_charts
+from app.figures import scenario_charts, shown
 from app.scenarios import export, model, results, store, wording
 from app.scenarios.model import Scenario, ScenarioError
 from app.ui import editor, locale, session, snapshots
@@ -59,11 +59,15 @@ def _figure(bars: scenario_charts.Bars, before: str, after: str, axis: str) -> g
     return scenario_charts.figure(bars, before, after, axis)
 
 
-def chart(t, host_label, dist) -> go.Figure:
+def chart_and_rows(t, host_label, dist, lang: str, level: str) -> tuple[go.Figure, shown.Shown]:
     """A level's hosts before and after (Outcome.distribution), built once per bars and
-    titles and shared: st.plotly_chart only reads it."""
+    titles and shared (st.plotly_chart only reads it), and the rows it draws (the same
+    bars) for the data panel under it."""
     bars = scenario_charts.bars(dist, host_label)
-    return _figure(bars, t("scenarios.before"), t("scenarios.after"), t("scenarios.agencies_axis"))
+    figure = _figure(
+        bars, t("scenarios.before"), t("scenarios.after"), t("scenarios.agencies_axis")
+    )
+    return figure, shown.before_after(bars, lang, f"scenario-{level}")
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from app.core import gap, metrics
-from app.figures import bars
+from app.figures import bars, shown
 from app.story import evidence, parts
 from app.story.model import Chart, Fact, Slide, StoryData, Translator
+
+LEVELS = ("city", "county")  # the host-share bars, top to bottom
 
 
 def level_readings(
@@ -30,7 +32,7 @@ def slide_gap(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
             if r.shown != "—":
                 points.append(t("story.level_reading", level=level, text=t(r.key, **r.values)))
     counts = bars.level_counts(
-        {"city": data.city_host, "county": data.county_host},
+        dict(zip(LEVELS, (data.city_host, data.county_host), strict=True)),
         {"city": t("gap.short_city"), "county": t("gap.short_county")},
     )
     hosts = bars.hosts_in(counts, parts.host_labeller(data.codes, lang, t))
@@ -42,7 +44,20 @@ def slide_gap(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
         t("story.s5_lead", **gap.reference_values()),
         facts=tuple(facts),
         points=tuple(points),
-        charts=(Chart("gap_shares", t("gap.shares_title"), fig),),
+        charts=(
+            Chart(
+                "gap_shares",
+                t("gap.shares_title"),
+                fig,
+                data=shown.host_shares(
+                    counts,
+                    hosts,
+                    lang,
+                    "host-shares",
+                    shown.counted_refs(data.agencies, LEVELS),
+                ),
+            ),
+        ),
         excerpts=evidence.figure_excerpts(data.reported, ["city_units", "county_with_agency"])
         + evidence.model_sentence(data.sources),
     )

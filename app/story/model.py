@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app.core.since import SinceItem
+from app.figures.shown import Shown
 from app.scenarios.model import Scenario
 from app.scenarios.results import Outcome
 
@@ -49,6 +50,7 @@ class Chart:
     title: str
     figure: go.Figure
     is_map: bool = False
+    data: Shown | None = None  # the rows it draws (a map's come from app.ui.figures)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from app.checklist import model as checklist_model
 from app.checklist import table as checklist_table
 from app.core import i18n
-from app.figures import palette
+from app.figures import palette, shown
 from app.story import parts
 from app.story.model import Chart, Excerpt, Fact, Slide, StoryData, Translator
 
@@ -28,12 +28,30 @@ STATUS_COLOURS: Final = {
 }
 
 
-def progress_figure(items: pd.DataFrame, t: Translator) -> go.Figure:
-    """Items per status, one bar per category (recommendations, integrations, principles)."""
+def progress_rows(items: pd.DataFrame) -> pd.DataFrame:
+    """Items per status (columns), one row per category present, in the category order."""
     frame = checklist_table.progress(items, by="group_category")
-    frame = frame.set_index("group_category").reindex(
+    return frame.set_index("group_category").reindex(
         [c for c in checklist_model.CATEGORY_ORDER if c in set(frame["group_category"])]
     )
+
+
+def progress_data(frame: pd.DataFrame, lang: str, t: Translator) -> shown.Shown:
+    """progress_figure()'s rows: the same counts, headed as its legend names them."""
+    return shown.progress(
+        [t(f"story.category_{c}") for c in frame.index],
+        {
+            t(f"checklist.status_{s}"): frame[s].astype(int).tolist()
+            for s in checklist_model.STATUSES
+        },
+        lang,
+        "checklist-progress",
+    )
+
+
+def progress_figure(frame: pd.DataFrame, t: Translator) -> go.Figure:
+    """Items per status, one bar per category (recommendations, integrations, principles);
+    frame: progress_rows()."""
     names = [t(f"story.category_{c}") for c in frame.index]
     fig = go.Figure()
     for status in checklist_model.STATUSES:
@@ -107,7 +125,9 @@ def slide_recommendations(n: int, data: StoryData, lang: str, t: Translator) -> 
             who=who or t("app.unknown"),
         )
         facts = tuple(_progress_facts(items, t))
-        charts = (Chart("progress", t("story.progress_chart"), progress_figure(items, t)),)
+        rows = progress_rows(items)
+        figure, data = progress_figure(rows, t), progress_data(rows, lang, t)
+        charts = (Chart("progress", t("story.progress_chart"), figure, data=data),)
     return Slide(
         n,
         "recommendations",

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 import pandas as pd
 
 from app.core import metrics
-from app.figures.scenario_charts import before_after_figure
+from app.figures import scenario_charts, shown
 from app.scenarios import model
 from app.scenarios.results import Figures, Outcome
 from app.story import evidence, parts
@@ -79,23 +79,22 @@ def _notice(choice: ScenarioChoice, t: Translator) -> str:
     return t(choice.problem) + " " + notice if choice.problem else notice
 
 
+def _chart(
+    level: str, outcome: Outcome, host_label: Callable[[str | None], str], lang: str, t: Translator
+) -> Chart:
+    """A level's hosts before and after, and the same bars as its rows."""
+    rows = scenario_charts.bars(outcome.distribution(level), host_label)
+    figure = scenario_charts.figure(
+        rows, t("scenarios.before"), t("scenarios.after"), t("scenarios.agencies_axis")
+    )
+    data = shown.before_after(rows, lang, f"scenario-{level}")
+    return Chart(f"scenario_{level}", t(f"gap.level_{level}"), figure, data=data)
+
+
 def slide_scenario(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
     choice = data.scenario
     host_label = parts.host_labeller(data.codes, lang, t)
-    charts = tuple(
-        Chart(
-            f"scenario_{level}",
-            t(f"gap.level_{level}"),
-            before_after_figure(
-                choice.outcome.distribution(level),
-                host_label,
-                t("scenarios.before"),
-                t("scenarios.after"),
-                t("scenarios.agencies_axis"),
-            ),
-        )
-        for level in metrics.LEVELS
-    )
+    charts = tuple(_chart(level, choice.outcome, host_label, lang, t) for level in metrics.LEVELS)
     points = (t("story.steps", n=len(choice.scenario.steps)),)
     if choice.scenario.note:
         points += (t("story.note", note=choice.scenario.note),)

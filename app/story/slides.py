@@ -41,7 +41,11 @@ SLIDES: Final[tuple[SlideSpec, ...]] = (
         case.slide_national,
         "reported province_models named_lists sources since_source china_map",
     ),
-    _spec("gap", measures.slide_gap, "codes level_metrics city_host county_host reported sources"),
+    _spec(
+        "gap",
+        measures.slide_gap,
+        "agencies codes level_metrics city_host county_host reported sources",
+    ),
     _spec("recommendations", progress.slide_recommendations, "checklist_items"),
     _spec("scenario", scenario.slide_scenario, "scenario agencies divisions codes reported"),
 )

@@ -17,7 +17,7 @@ import streamlit as st
 
 from app.core import structure
 from app.core.i18n import translator
-from app.figures import bars, geo, hierarchy, maps
+from app.figures import bars, geo, hierarchy, maps, shown
 from app.ui.session import view
 from app.ui.structure_facets import bar
 
@@ -146,18 +146,103 @@ def _host_shares(
     return bars.host_shares(counts, hosts, axis_title, height, legend_space)
 
 
+FiltersKey = tuple[tuple[str, tuple[str, ...]], ...]  # structure_facets.filters_key
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
-def hierarchy_figure(
-    lang: str, key: tuple[tuple[str, tuple[str, ...]], ...], snapshot: str | None = None
-) -> go.Figure:
+def shown_agencies(key: FiltersKey, snapshot: str | None = None) -> pd.DataFrame:
+    """The agencies the filters show (the sunburst's and its rows' one source)."""
+    agencies = structure.prepared(view("v_agencies", snapshot))
+    return structure.apply(agencies, structure.Filters({d: frozenset(v) for d, v in key}))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def hierarchy_rows(key: FiltersKey, snapshot: str | None = None) -> pd.DataFrame:
+    """Province -> level -> host groups of the shown agencies (structure.hierarchy)."""
+    return structure.hierarchy(shown_agencies(key, snapshot))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def hierarchy_figure(lang: str, key: FiltersKey, snapshot: str | None = None) -> go.Figure:
     """The sunburst of the agencies the filters show (structure_facets.filters_key)."""
     t = translator(lang)
     codes = view("codes")
-    agencies = structure.prepared(view("v_agencies", snapshot))
-    shown = structure.apply(agencies, structure.Filters({d: frozenset(v) for d, v in key}))
     return hierarchy.sunburst(
-        structure.hierarchy(shown),
+        hierarchy_rows(key, snapshot),
         t("structure.root"),
         structure.labels(codes, "level", lang),
         structure.labels(codes, "host", lang),
+    )
+
+
+# ---- what each figure shows, as rows (app.ui.figure_data draws them under the figure) ----
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def city_map_data(lang: str, by: str = "host", snapshot: str | None = None) -> shown.Shown:
+    """The rows city_map() colours: per city, its agency and host (or nature)."""
+    agencies = view("v_agencies", snapshot)
+    return shown.city_map(view("divisions"), agencies, view("codes"), lang, by)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def county_map_data(lang: str, snapshot: str | None = None) -> shown.Shown:
+    """The rows county_map() colours: per county-level unit, what the data says of it."""
+    divisions = view("divisions")
+    adcodes = geo.jiangsu_county_codes(divisions)
+    return shown.county_map(divisions, view("v_agencies", snapshot), view("codes"), lang, adcodes)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def china_map_data(lang: str) -> shown.Shown:
+    """The rows china_map() colours and stars: per province, push model, three levels."""
+    return shown.china_map(view("divisions"), view("v_province_models"), view("codes"), lang)
+
+
+def map_data(name: str, lang: str, snapshot: str | None = None) -> shown.Shown | None:
+    """The rows of a map by its story chart key (city_map, county_map, china_map)."""
+    if name == "city_map":
+        return city_map_data(lang, "host", snapshot)
+    if name == "county_map":
+        return county_map_data(lang, snapshot)
+    if name == "china_map":
+        return china_map_data(lang)
+    return None
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def distribution_data(name: str, lang: str, snapshot: str | None = None) -> shown.Shown:
+    """The rows distribution_bar() draws: its view; its source, the agencies it counts."""
+    level = name.split("_")[0]  # city_host, county_coverage, ...
+    refs = shown.counted_refs(view("v_agencies", snapshot), [level])
+    return shown.distribution(view(bar(name).view, snapshot), lang, name, refs)
+
+
+def host_shares_data(
+    distributions: Mapping[str, pd.DataFrame],
+    level_names: Mapping[str, str],
+    host_label: Callable[[str | None], str],
+    lang: str,
+    snapshot: str | None = None,
+) -> shown.Shown:
+    """The rows host_shares() draws: per level and host, n of the level's total; its
+    source, the agencies it counts."""
+    counts = bars.level_counts(distributions, level_names)
+    refs = shown.counted_refs(view("v_agencies", snapshot), list(distributions))
+    return shown.host_shares(counts, bars.hosts_in(counts, host_label), lang, "host-shares", refs)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def hierarchy_data(lang: str, key: FiltersKey, snapshot: str | None = None) -> shown.Shown:
+    """The rows hierarchy_figure() draws: level, host, n of the shown agencies."""
+    t = translator(lang)
+    codes = view("codes")
+    return shown.hierarchy(
+        hierarchy_rows(key, snapshot),
+        t("structure.root"),
+        structure.labels(codes, "level", lang),
+        structure.labels(codes, "host", lang),
+        lang,
+        shown_agencies(key, snapshot)["source_ref"],
+        "jiangsu-hierarchy",
     )

@@ -7,7 +7,9 @@ the internals move in a later Streamlit (a test or the e2e suite then says so):
 - the widget bindings of ?params (st.query_params lags one change behind on a same-page
   rerun, so a copied link would too);
 - the query string a session opened with (a bound widget seeds itself from it, not from
-  st.query_params, and some values make that seeding raise).
+  st.query_params, and some values make that seeding raise);
+- whether this run answers the browser's Back or Forward (then the URL is the truth, and
+  values a page seeds from it before drawing must be read again).
 """
 
 from __future__ import annotations
@@ -62,3 +64,10 @@ def forget_initial_param(param: str) -> None:
         return
     with suppress(AttributeError), ctx.session_state.query_params() as qp:
         qp._initial_query_params.pop(param, None)
+
+
+def is_history_navigation() -> bool:
+    """Whether this run answers the browser's Back or Forward button (False if the
+    internals have moved)."""
+    ctx = get_script_run_ctx()
+    return bool(getattr(ctx, "is_history_navigation", False)) if ctx is not None else False

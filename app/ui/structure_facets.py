@@ -17,6 +17,7 @@ import streamlit as st
 
 from app.core import md, permalink, structure
 from app.core.structure import Filters
+from app.ui.internals import is_history_navigation
 from app.ui.url import seed_flags
 
 GENERATION_KEY = "_structure_gen"
@@ -59,7 +60,11 @@ def chart_key(name: str) -> str:
 
 def seed_from_url(options: Options) -> None:
     """On a first visit, take the facet values from the URL before any widget is drawn:
-    the counts in every facet label depend on all filters, so they must be known first."""
+    the counts in every facet label depend on all filters, so they must be known first.
+    After Back or Forward the URL's values replace the session's, and the clickable charts
+    drop a selection the restored view does not hold."""
+    if is_history_navigation():
+        _renew_charts()
     seed_flags(structure.widget_key(dim, code) for dim, codes in options.items() for code in codes)
 
 

@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from app.core import md, permalink
-from app.ui.internals import forget_initial_param
+from app.ui.internals import forget_initial_param, is_history_navigation
 
 NOTICE_VALUE_CHARS = 60
 
@@ -108,12 +108,17 @@ def number_input(
 def seed_flags(keys: Iterable[str]) -> None:
     """Before bound checkboxes are drawn, take the URL's "true" for each not yet in the
     session: a bound checkbox reads the URL only when drawn, and some pages must know every
-    choice first. Anything else in the URL is left to the binding (which drops it)."""
+    choice first. Anything else in the URL is left to the binding (which drops it).
+
+    After Back or Forward the URL wins over the session: every key is read again (a key
+    the URL does not name is off), so the page shows what its URL says."""
+    again = is_history_navigation()
     for key in keys:
-        if key not in st.session_state:
+        if again or key not in st.session_state:
             value = st.query_params.get(key)
-            if isinstance(value, str) and value.strip().lower() == "true":
-                st.session_state[key] = True
+            on = isinstance(value, str) and value.strip().lower() == "true"
+            if on or again:
+                st.session_state[key] = on
 
 
 def forget(param: str) -> None:
@@ -140,11 +145,15 @@ def drop_params(t: Callable[..., str], keys: Sequence[str]) -> None:
 
 
 def seed_codes(key: str, param: str, valid: Iterable[str], multi: bool = False) -> list[str]:
-    """Seed the widget `key` from ?param= on first use; returns codes that were not valid."""
-    if key in st.session_state:
+    """Seed the widget `key` from ?param= on first use, and again after Back or Forward
+    (the URL wins: no ?param= clears the widget); returns codes that were not valid."""
+    again = is_history_navigation()
+    if key in st.session_state and not again:
         return []
     raw = st.query_params.get(param)
     if not raw:
+        if again:
+            st.session_state[key] = [] if multi else None
         return []
     allowed = set(valid)
     asked = [v for v in raw.split(",") if v] if multi else [raw]
