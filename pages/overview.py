@@ -5,7 +5,17 @@ the data-quality lines."""
 import streamlit as st
 
 from app.core import checks, finding, i18n, md, overview
-from app.ui import check_status, figures, links, locale, session, since, snapshots, widgets
+from app.ui import (
+    check_status,
+    figure_data,
+    figures,
+    links,
+    locale,
+    session,
+    since,
+    snapshots,
+    widgets,
+)
 
 # the chart and map side by side under the finding, visible at 1366x768; the chart's
 # legend wraps into more rows at half width, English more than Chinese
@@ -47,16 +57,18 @@ chart_col, map_col = st.columns(2)
 with chart_col:
     st.markdown(f"**{t('overview.chart_title')}**")
     level_names = {lv: t(f"gap.short_{lv}") for lv in hosts}
-    st.plotly_chart(
+    figure_data.chart(
         figures.host_shares(hosts, level_names, host_label, "", *CHART_SIZE[lang]),
+        figures.host_shares_data(hosts, level_names, host_label, lang, snapshot),
         key="overview_shares",
         config={"displaylogo": False},
     )
     links.page_link("pages/gap.py", t("overview.to_gap"), ":material/straighten:")
 with map_col:
     st.markdown(f"**{t('overview.map_title')}**")
-    st.plotly_chart(
+    figure_data.chart(
         figures.small_city_map(lang, SMALL_HEIGHT, snapshot),
+        figures.city_map_data(lang, "host", snapshot),
         key="overview_city_map",
         config=figures.chart_config(),
     )

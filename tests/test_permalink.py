@@ -258,7 +258,7 @@ def test_workbench_query_and_parameter() -> None:
 def test_dictionary_object(lang: str) -> None:
     at = run_page("dictionary", lang)
     at.selectbox(key="object").set_value("v_county_host").run()
-    assert at.subheader[0].value == "v_county_host"
+    assert at.subheader[0].value == "`v_county_host`"  # an SQL name, written as code
     assert round_trip(at, "dictionary")["object"] == ["v_county_host"]
 
 
