@@ -114,7 +114,7 @@ table = pd.DataFrame(
         *[
             {
                 "snapshot": s.snapshot_id,
-                "created_at": s.created_at.replace("T", " "),
+                "created_at": locale.when(s.created_at),
                 "file_name": s.file_name,
                 "rows": s.rows,
                 "note": s.note,
