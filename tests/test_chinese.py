@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
+import tomllib
 
 import pytest
 
@@ -126,3 +127,22 @@ def test_seed_chinese_text_has_chinese_punctuation() -> None:
             for column, value in row.items():
                 if column.endswith(("_zh", "_zh_hans")) or column == "citation":
                     assert full_width(value) == value, (path.name, column, value)
+
+
+def test_table_and_query_descriptions_have_chinese_punctuation() -> None:
+    """The Chinese descriptions of tables (sql/tables.toml) and saved queries (their
+    `-- *_zh:` headers) use Chinese punctuation; code such as import:名称 stays as typed."""
+    tables = tomllib.loads((ROOT / "sql" / "tables.toml").read_text(encoding="utf-8"))
+    texts = [
+        text
+        for table in tables.values()
+        for key, value in table.items()
+        for text in (
+            list(value.values()) if key == "columns_zh" else [value] if key.endswith("_zh") else []
+        )
+    ]
+    for path in sorted((ROOT / "sql" / "queries").glob("*.sql")):
+        texts += re.findall(r"^-- \w+_zh: (.*)$", path.read_text(encoding="utf-8"), flags=re.M)
+    assert len(texts) > 20
+    for text in texts:
+        assert full_width(text.replace("import:名称", "")) == text.replace("import:名称", ""), text
