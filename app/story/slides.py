@@ -42,8 +42,8 @@ SLIDES: Final[tuple[SlideSpec, ...]] = (
         "reported province_models named_lists sources since_source china_map",
     ),
     _spec("gap", measures.slide_gap, "codes level_metrics city_host county_host reported sources"),
-    _spec("recommendations", progress.slide_recommendations, "checklist_items"),
-    _spec("scenario", scenario.slide_scenario, "scenario agencies divisions codes reported"),
+    _spec("recommendations", progress.slide_recommendations, "checklist_items zone"),
+    _spec("scenario", scenario.slide_scenario, "scenario agencies divisions codes reported zone"),
 )
 COUNT: Final = len(SLIDES)
 EVERY_INPUT: Final = frozenset().union(*(s.needs for s in SLIDES))
