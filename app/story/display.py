@@ -80,6 +80,14 @@ PRESENTATION_CSS: Final = f"""<style>
   font-size: {_size(VALUE)} !important; line-height: 1.15 !important; }}
 .st-key-story_facts_names [data-testid="stMarkdownContainer"] p {{
   font-size: {_size(BODY)} !important; line-height: 1.3 !important; }}
+[class*="st-key-story_card_"] {{ padding: calc(1.1 * var(--u)) calc(1.6 * var(--u)) !important;
+  gap: calc(0.5 * var(--u)) !important; }}
+[class*="st-key-story_facts_"] {{ gap: calc(1 * var(--u)) !important; }}
+.st-key-story_slide [data-testid="stAlertContainer"] {{
+  padding: calc(0.8 * var(--u)) calc(1.6 * var(--u)) !important; }}
+.st-key-story_details {{ flex-wrap: nowrap !important; }}
+.st-key-story_details > :last-child {{ flex: 1 1 0 !important; min-width: 0; }}
+.st-key-story_details p {{ margin-bottom: 0 !important; }}
 .st-key-story_nav button {{ min-height: 0 !important; padding: 0.1rem 0.6rem !important; }}
 </style>"""
 
@@ -134,10 +142,12 @@ def chart_font(screen: tuple[int, int] | None) -> int:
     return round(max(floor, units * unit(screen)))
 
 
-def for_projector(fig: go.Figure, font: int) -> go.Figure:
+def for_projector(fig: go.Figure, font: int, legend_beside: bool = False) -> go.Figure:
     """A copy of fig whose text is `font` px (cached figures are never changed): axes,
     legends, colour bars, bar labels and a map's names. Its height is the page's (the chart
-    fills the slide's body); a map's credit stays a size smaller."""
+    fills the slide's body); a map's credit stays a size smaller. legend_beside: a bar
+    chart's legend goes to its right, one entry a line (for charts side by side, where a
+    legend above would take the chart's height)."""
     out = go.Figure(fig)
     out.update_layout(font={"size": font}, legend={"font": {"size": font}})
     if out.layout.title and out.layout.title.text:
@@ -148,9 +158,20 @@ def for_projector(fig: go.Figure, font: int) -> go.Figure:
         elif trace.type == "choropleth":
             trace.colorbar.title.font.size = font
             trace.colorbar.tickfont.size = font
+    if any(t.type == "scattergeo" and t.showlegend for t in out.data):
+        # a map's marker legend goes above the map: in the larger type it would run into
+        # the colour bar's title beside the map
+        out.update_layout(
+            legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "bottom"}
+        )
     for note in out.layout.annotations:
         note.font.size = max(11, font - 4)
     if any(trace.type == "bar" for trace in out.data):
+        if legend_beside:
+            out.update_layout(
+                legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"},
+                margin={"t": 10},
+            )
         out.update_xaxes(automargin=True, title_font_size=font, tickfont_size=font)
         out.update_yaxes(automargin=True, title_font_size=font, tickfont_size=font)
     return out

@@ -17,8 +17,8 @@ from app.story.model import Chart, Fact, Slide, Translator
 from app.ui import figures, since
 
 
-def _fact(fact: Fact, note_as_tip: bool) -> None:
-    with st.container(border=True):
+def _fact(fact: Fact, index: int, note_as_tip: bool) -> None:
+    with st.container(border=True, key=f"story_card_{index}"):
         st.caption(md.escape(fact.label))
         tip = md.escape(fact.note) if fact.note and note_as_tip else None
         st.markdown(f"{md.escape(fact.value)}", help=tip)
@@ -35,9 +35,9 @@ def facts(slide: Slide, per_row: int, present: bool) -> None:
     with st.container(key=f"story_facts_{size}"):
         for start in range(0, len(slide.facts), per_row):
             row = slide.facts[start : start + per_row]
-            for column, fact in zip(st.columns(per_row), row, strict=False):
+            for index, (column, fact) in enumerate(zip(st.columns(per_row), row, strict=False)):
                 with column:
-                    _fact(fact, note_as_tip)
+                    _fact(fact, start + index, note_as_tip)
 
 
 def points(items: tuple[str, ...]) -> None:
@@ -47,8 +47,9 @@ def points(items: tuple[str, ...]) -> None:
 
 def chart(slide: Slide, item: Chart, present: bool, font: int) -> None:
     st.markdown(f"**{md.escape(item.title)}**")
+    beside = len(slide.charts) > 1  # charts side by side: each legend at its chart's right
     st.plotly_chart(
-        display.for_projector(item.figure, font) if present else item.figure,
+        display.for_projector(item.figure, font, beside) if present else item.figure,
         key=f"story_{slide.key}_{item.key}",
         config=figures.chart_config() if item.is_map else {"displaylogo": False},
         width="stretch",

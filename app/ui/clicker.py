@@ -20,13 +20,14 @@ import streamlit as st
 JS: Final = """
 const NEXT = new Set(["PageDown", "ArrowRight", "ArrowDown", " "]);
 const PREVIOUS = new Set(["PageUp", "ArrowLeft", "ArrowUp"]);
-// where a key belongs to what has the focus: fields, lists, sliders, menus
-const TYPING = "input, textarea, select, [contenteditable=''], [contenteditable='true'], "
-  + "[role='textbox'], [role='combobox'], [role='listbox'], [role='option'], "
-  + "[role='slider'], [role='spinbutton'], [role='menu'], [role='menuitem'], "
-  + "[role='radio'], [role='tab'], [role='grid'], [role='dialog']";
+// where a key belongs to what has the focus: fields, lists, sliders, menus, an open panel
+const TYPING = "input:not([type='checkbox']):not([type='button']), textarea, select, "
+  + "[contenteditable=''], [contenteditable='true'], [role='textbox'], [role='combobox'], "
+  + "[role='listbox'], [role='option'], [role='slider'], [role='spinbutton'], [role='menu'], "
+  + "[role='menuitem'], [role='radio'], [role='tab'], [role='grid'], [role='dialog'], "
+  + "[data-testid='stPopoverBody']";
 const PRESSABLE = "button, a[href], summary, [role='button'], [role='switch'], "
-  + "[role='checkbox'], label";
+  + "[role='checkbox'], input[type='checkbox'], label";
 
 export default function (component) {
   const { data, setTriggerValue, setStateValue } = component;
