@@ -72,9 +72,8 @@ PRESENTATION_CSS: Final = f"""<style>
   font-size: {_size(BODY)} !important; line-height: 1.4 !important; }}
 .st-key-story_slide h2 {{ font-size: {_size(TITLE)} !important; padding: 0 0 1rem !important;
   line-height: 1.2 !important; }}
-.st-key-story_slide [data-testid="stCaptionContainer"] p,
-.st-key-story_slide [data-testid="stCaptionContainer"],
-.st-key-story_slide .story-small p, .st-key-story_nav p, .st-key-story_details p {{
+.st-key-story_slide [data-testid="stCaptionContainer"] p, .st-key-story_nav p,
+.st-key-story_details p {{
   font-size: {_size(SMALL)} !important; line-height: 1.35 !important; }}
 [class*="st-key-story_facts_"] [data-testid="stMarkdownContainer"] p {{
   font-size: {_size(VALUE)} !important; line-height: 1.15 !important; }}
@@ -144,8 +143,8 @@ def chart_font(screen: tuple[int, int] | None) -> int:
 
 def for_projector(fig: go.Figure, font: int, legend_beside: bool = False) -> go.Figure:
     """A copy of fig whose text is `font` px (cached figures are never changed): axes,
-    legends, colour bars, bar labels and a map's names. Its height is the page's (the chart
-    fills the slide's body); a map's credit stays a size smaller. legend_beside: a bar
+    legends, colour bars, bar labels, a map's names and notes. Its height is the page's (the
+    chart fills the slide's body). legend_beside: a bar
     chart's legend goes to its right, one entry a line (for charts side by side, where a
     legend above would take the chart's height)."""
     out = go.Figure(fig)
@@ -164,8 +163,8 @@ def for_projector(fig: go.Figure, font: int, legend_beside: bool = False) -> go.
         out.update_layout(
             legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "bottom"}
         )
-    for note in out.layout.annotations:
-        note.font.size = max(11, font - 4)
+    for note in out.layout.annotations:  # a map's credit, and any name set as a note
+        note.font.size = font
     if any(trace.type == "bar" for trace in out.data):
         if legend_beside:
             out.update_layout(
