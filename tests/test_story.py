@@ -11,6 +11,7 @@ import pytest
 
 from app.checklist import model as checklist_model
 from app.checklist import store as checklist_store
+from app.core import dates
 from app.core.chinese import quotation
 from app.core.i18n import translator
 from app.core.models import Host
@@ -193,7 +194,7 @@ def test_checklist_progress_is_read_from_the_store() -> None:
         title="Set up a Jiangsu digital-government leading group",
         status=t("checklist.status_done"),
         who="Ana",
-        at=datetime.now(UTC).date().isoformat(),
+        at=dates.day(datetime.now(UTC), "en"),
     )
     bars = {trace.name: list(trace.x) for trace in built[5].charts[0].figure.data}
     assert bars[t("checklist.status_done")] == [1, 0, 0]
@@ -227,7 +228,7 @@ def test_recorded_progress_says_who_and_when_without_a_raw_timestamp() -> None:
     )
     t = translator("zh")
     six = form.slide(6, "zh", t)
-    today = datetime.now(UTC).date().isoformat()
+    today = dates.day(datetime.now(UTC), "zh")  # 2026年11月27日: as a reader writes it
     assert six.notice == t("story.progress_recorded", n=1, total=33, at=today, who="Bo")
     assert "T" not in six.notice.replace("Bo", "")  # the date, not an ISO timestamp
     assert six.facts[0].value == t("story.done_of", done=0, total=33)
@@ -252,10 +253,30 @@ def test_the_newest_saved_scenario_is_shown_not_the_preset() -> None:
     seven = built[6]
     assert HOSTILE in seven.notice and "Ana" in seven.notice
     # when it was saved, as a date: no raw timestamp on a slide
-    assert datetime.now(UTC).date().isoformat() in seven.notice
+    assert dates.day(datetime.now(UTC), "en") in seven.notice
     assert not re.search(r"\d\d:\d\d", seven.notice)
     # two industry-and-IT cities move onto the centre's line: alignment 1/13 -> 3/13
     assert [f.note for f in seven.facts][3] == "1/13 → 3/13"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_save_reads_as_a_day_in_the_readers_zone_and_an_unknown_saver_is_left_out(
+    lang: str,
+) -> None:
+    """No raw timestamp and no "saved by unknown": the day as the reader writes it, in the
+    reader's zone, and no name when the saver gave none."""
+    store.save(scenarios.make("nameless", steps=()), None, overwrite=False)
+    with state_db.transaction() as con:  # late evening in UTC: the next day in Shanghai
+        con.execute("UPDATE scenario SET saved_at = '2026-11-27T20:00:00+00:00'")
+    t = translator(lang)
+    data = gather(lang)
+    seven = slides.build(7, replace(data, zone="Asia/Shanghai"), lang, t)
+    day = {"zh": "2026年11月28日", "en": "28 Nov 2026"}[lang]
+    assert seven.notice == t("story.saved_notice_anon", name="nameless", at=day)
+    assert t("app.unknown") not in seven.notice
+    assert not re.search(r"\d{4}-\d\d-\d\d|\d\d:\d\d", seven.notice)
+    assert data.zone is None  # outside a browser the zone is unknown: the day in UTC
+    assert day not in slides.build(7, data, lang, t).notice
 
 
 def test_an_unusable_saved_scenario_falls_back_to_the_preset_with_a_notice() -> None:
@@ -310,17 +331,31 @@ def test_build_rejects_a_slide_outside_the_story() -> None:
         slides.build(8, data, "en", translator("en"))
 
 
-def test_projector_copy_is_taller_and_leaves_the_original_alone() -> None:
+def test_projector_copy_sets_one_type_size_and_leaves_the_original_alone() -> None:
+    """A map's names and legend get the same size as a bar chart's text (the scale's small
+    step for the window); the cached figures keep theirs."""
     data = gather("en")
     fig = data.city_map
-    height = fig.layout.height
-    big = display.for_projector(fig)
-    assert big.layout.height == int(height * display.PROJECTOR_SCALE)
-    assert fig.layout.height == height and big.layout.font.size is None
+    font = display.chart_font((1920, 1080))
+    big = display.for_projector(fig, font)
+    names = [tr for tr in big.data if tr.type == "scattergeo" and "text" in (tr.mode or "")]
+    legend = next(tr for tr in big.data if tr.type == "choropleth").colorbar
+    assert names and all(tr.textfont.size == font for tr in names)
+    assert legend.tickfont.size == font == legend.title.font.size == big.layout.font.size
+    assert fig.layout.font.size is None and fig.data[-1].textfont.size != font
     bars = slides.build(5, data, "en", translator("en")).charts[0].figure
-    big_bars = display.for_projector(bars)
-    assert big_bars.layout.font.size == display.PROJECTOR_FONT and big_bars.layout.yaxis.automargin
+    big_bars = display.for_projector(bars, font)
+    assert big_bars.layout.font.size == font and big_bars.layout.yaxis.automargin
     assert bars.layout.font.size is None
+
+
+def test_chart_type_follows_the_window_and_never_falls_below_the_floor() -> None:
+    assert display.chart_font((1280, 720)) == 15
+    assert display.chart_font((1920, 1080)) == 23
+    assert display.chart_font((3840, 2160)) > display.chart_font((1920, 1080))
+    assert display.chart_font((800, 450)) == display.SMALL[1]  # a small window: the floor
+    assert display.chart_font((1920, 600)) < display.chart_font((1920, 1080))
+    assert display.chart_font(None) == display.chart_font(display.DEFAULT_SCREEN)
 
 
 def test_presentation_css_is_static_and_hides_the_chrome() -> None:

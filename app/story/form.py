@@ -25,12 +25,13 @@ from app.story import briefing, slides
 from app.story.model import ScenarioChoice, Slide, StoryData, Translator
 from app.story.navigation import PRESENT_PARAM, SLIDE_PARAM, parse_present, parse_slide
 from app.story.scenario import choose_scenario
-from app.ui import figures, session
+from app.ui import clicker, figures, locale, session
 
 PRESENT_KEY: Final = "story_present"
 PREV_KEY: Final = "story_prev"
 NEXT_KEY: Final = "story_next"
 BRIEFING_KEY: Final = "story_briefing"
+REMOTE_KEY: Final = "story_remote"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ READERS: Final[dict[str, Callable[[Reader], object]]] = {
     "city_map": lambda r: figures.city_map(r.lang, "host", r.snapshot),
     "county_map": lambda r: figures.county_map(r.lang, r.snapshot),
     "china_map": lambda r: figures.china_map(r.lang),
+    "zone": lambda r: locale.reader_zone(),
 }
 
 
@@ -146,3 +148,11 @@ def on_present() -> None:
         st.query_params[PRESENT_PARAM] = "1"
     elif PRESENT_PARAM in st.query_params:
         del st.query_params[PRESENT_PARAM]
+
+
+def on_key() -> None:
+    """A clicker's or keyboard's step: the next or previous slide, within the story."""
+    number, _ = parse_slide(st.query_params.get(SLIDE_PARAM), slides.COUNT)
+    target = number + clicker.step(REMOTE_KEY)
+    if 1 <= target <= slides.COUNT and target != number:
+        go_to(target)

@@ -100,6 +100,7 @@ class StoryData:
     city_map: go.Figure | None = None
     county_map: go.Figure | None = None
     china_map: go.Figure | None = None
+    zone: str | None = None  # the reader's time zone (IANA name): the day a save is shown on
 
 
 INPUTS = frozenset(f.name for f in fields(StoryData))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from app.core import i18n, structure
+from app.core import dates, i18n, structure
 from app.story.model import Chart, Translator
 
 HostLabel = Callable[[str | None], str]
@@ -43,13 +42,22 @@ def map_chart(key: str, title: str, figure: go.Figure | None) -> tuple[Chart, ..
     return () if figure is None else (Chart(key, title, figure, is_map=True),)
 
 
-def day(stamp: object, t: Translator) -> str:
-    """The date (YYYY-MM-DD, UTC as stored) of a saved-at stamp: a slide shows no raw
-    timestamp; "unknown" when there is none or it cannot be read."""
-    try:
-        return datetime.fromisoformat(str(stamp)).date().isoformat()
-    except ValueError:
-        return t("app.unknown")
+def saved_line(
+    t: Translator,
+    key: str,
+    stamp: object,
+    who: object,
+    lang: str,
+    zone: str | None,
+    **values: object,
+) -> str:
+    """A "saved by whom, on which day" line: the day as the reader writes it (in the reader's
+    zone; a slide shows no raw timestamp), and no name when nobody is known (catalogue key
+    `key` with {who}, `key`_anon without)."""
+    at = dates.day(stamp, lang, zone) or t("app.unknown")
+    if isinstance(who, str) and who.strip():
+        return t(key, at=at, who=who.strip(), **values)
+    return t(f"{key}_anon", at=at, **values)
 
 
 def metric_label(t: Translator, level: str, metric: str) -> str:

@@ -93,20 +93,27 @@ def _progress_facts(items: pd.DataFrame, t: Translator) -> list[Fact]:
     ]
 
 
-def _point(r: pd.Series, lang: str, t: Translator) -> str:
+def _point(r: pd.Series, lang: str, zone: str | None, t: Translator) -> str:
     """A recommendation by its title (no internal id) and its recorded status, if any."""
     title, status = str(i18n.column(r, "title", lang)), t(f"checklist.status_{r['status']}")
     if r["status"] == Status.NOT_RECORDED.value:
         return t("story.rec_line", title=title, status=status)
-    who = r["updated_by"] or t("app.unknown")
-    at = parts.day(r["updated_at"], t)
-    return t("story.rec_line_recorded", title=title, status=status, who=who, at=at)
+    return parts.saved_line(
+        t,
+        "story.rec_line_recorded",
+        r["updated_at"],
+        r["updated_by"],
+        lang,
+        zone,
+        title=title,
+        status=status,
+    )
 
 
 def slide_recommendations(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
     items = data.checklist_items
     top = items[(items["category"] == "recommendation") & (items["parent_id"] == "")]
-    points = tuple(_point(r, lang, t) for _, r in top.iterrows())
+    points = tuple(_point(r, lang, data.zone, t) for _, r in top.iterrows())
     excerpts = tuple(
         Excerpt(str(r["source_ref"]), str(r["excerpt"]))
         for _, r in top.iterrows()
@@ -117,12 +124,15 @@ def slide_recommendations(n: int, data: StoryData, lang: str, t: Translator) -> 
         notice, facts, charts = t("story.progress_none"), (), ()
     else:
         at, who = checklist_table.last_saved(items)
-        notice = t(
+        notice = parts.saved_line(
+            t,
             "story.progress_recorded",
+            at,
+            who,
+            lang,
+            data.zone,
             n=len(recorded),
             total=len(items),
-            at=parts.day(at, t),
-            who=who or t("app.unknown"),
         )
         facts = tuple(_progress_facts(items, t))
         rows = progress_rows(items)

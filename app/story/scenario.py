@@ -67,13 +67,16 @@ def _metric_facts(
             yield Fact(parts.metric_label(t, b.level, metric), shown, note)
 
 
-def _notice(choice: ScenarioChoice, t: Translator) -> str:
+def _notice(choice: ScenarioChoice, lang: str, zone: str | None, t: Translator) -> str:
     if not choice.preset:
-        return t(
+        return parts.saved_line(
+            t,
             "story.saved_notice",
+            choice.saved_at,
+            choice.saved_by,
+            lang,
+            zone,
             name=choice.scenario.name,
-            at=parts.day(choice.saved_at, t),
-            who=choice.saved_by or t("app.unknown"),
         )
     notice = t("story.preset_notice", name=choice.scenario.name)
     return t(choice.problem) + " " + notice if choice.problem else notice
@@ -109,5 +112,5 @@ def slide_scenario(n: int, data: StoryData, lang: str, t: Translator) -> Slide:
         # the source backs the figures before; the scenario is the app's or a user's idea,
         # so no sentence of the source is cited beside it
         excerpts=evidence.figure_excerpts(data.reported, ["city_units", "county_with_agency"]),
-        notice=_notice(choice, t),
+        notice=_notice(choice, lang, data.zone, t),
     )

@@ -46,8 +46,8 @@ SLIDES: Final[tuple[SlideSpec, ...]] = (
         measures.slide_gap,
         "agencies codes level_metrics city_host county_host reported sources",
     ),
-    _spec("recommendations", progress.slide_recommendations, "checklist_items"),
-    _spec("scenario", scenario.slide_scenario, "scenario agencies divisions codes reported"),
+    _spec("recommendations", progress.slide_recommendations, "checklist_items zone"),
+    _spec("scenario", scenario.slide_scenario, "scenario agencies divisions codes reported zone"),
 )
 COUNT: Final = len(SLIDES)
 EVERY_INPUT: Final = frozenset().union(*(s.needs for s in SLIDES))

@@ -78,6 +78,8 @@ def font_px(page, selector: str) -> float:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_presentation_mode_hides_the_chrome_and_enlarges(page, lang: str) -> None:
+    # a projector's screen: presentation type follows the window (test_slides_fit.py)
+    page.set_viewport_size({"width": 1920, "height": 1080})
     open_path(page, f"/story?slide=2&lang={lang}")
     sidebar = page.locator("[data-testid='stSidebar']")
     assert sidebar.is_visible()
