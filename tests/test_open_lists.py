@@ -85,7 +85,7 @@ def test_models_page_keeps_open_lists_open(con, lang: str) -> None:
         assert t("models.members", names=t("app.open_list", names=names)) in captions
     closed = t("app.list_separator").join(groups["3"].provinces)
     assert t("models.members", names=closed) in captions
-    table = at.dataframe[0].value.set_index(t("models.col.province"))
+    table = at.dataframe[-1].value.set_index(t("models.col.province"))  # the page's table
     guangdong = "广东省" if lang == "zh" else "Guangdong"
     assert OPEN[lang] in table.loc[guangdong, t("models.col.partners")]
     assert OPEN[lang] in table.loc[guangdong, t("models.col.three_level")]

@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from app.core import md
 from app.core.i18n import translator
 from app.data import exports
 from app.figures.shown import Shown, ref_words
@@ -43,7 +44,7 @@ def panel(shown: Shown, key: str) -> None:
     t = current_translator()
     lang = current_language()
     with st.expander(t("figdata.toggle"), icon=":material/table_view:", key=f"{key}_data"):
-        st.caption(source_line(shown, lang))
+        st.caption(md.escape(source_line(shown, lang)))  # a file name is the uploader's text
         percent = st.column_config.NumberColumn(format="percent")
         st.dataframe(
             shown.frame,
