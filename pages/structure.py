@@ -67,10 +67,13 @@ with main:
             st.caption(t("structure.city_note"))
 
     st.subheader(t("structure.maps"))
+    facets.emphasis_note(t, options, filters, shown.empty)
     url.check_flag(t, "by_nature")
     by_nature = st.toggle(t("structure.colour_by_nature"), key="by_nature", bind="query-params")
+    county_codes = geo.jiangsu_county_codes(divisions)
+    chosen_cities, chosen_counties = facets.map_chosen(agencies, filters, county_codes)
     st.plotly_chart(
-        figures.city_map(lang, "nature" if by_nature else "host", snapshot),
+        figures.city_map(lang, "nature" if by_nature else "host", snapshot, chosen_cities),
         key=facets.chart_key("city_map"),
         on_select=lambda: facets.on_select("city_map", options, {}, "city"),
         selection_mode="points",
@@ -81,13 +84,13 @@ with main:
     st.markdown(f"**{t('structure.county_title', **units)}**")
     county_map_col, county_facts_col = st.columns([2, 1])
     county_map_col.plotly_chart(
-        figures.county_map(lang, snapshot),
+        figures.county_map(lang, snapshot, chosen_counties),
         key="structure_county_map",
         config=figures.chart_config(),
         width="stretch",
     )
     with county_facts_col:
-        summary = structure.county_summary(agencies, list(geo.jiangsu_county_codes(divisions)))
+        summary = structure.county_summary(agencies, list(county_codes))
         st.metric(t("structure.county_units"), summary["units"])
         st.metric(t("structure.county_agencies"), summary["agencies"])
         st.metric(t("structure.county_without"), summary["without"])
@@ -107,7 +110,8 @@ with main:
     st.caption(t("structure.click_bar"))
     for pair in (facets.BARS[:2], facets.BARS[2:]):
         for col, bar in zip(st.columns(2), pair, strict=True):
-            fig = figures.distribution_bar(bar.name, lang, snapshot)
+            chosen = facets.bar_chosen(bar, agencies, filters)
+            fig = figures.distribution_bar(bar.name, lang, snapshot, chosen)
             if bar.fixed is None:
                 col.plotly_chart(
                     fig, key=f"structure_{bar.name}", config={"displaylogo": False}, width="stretch"

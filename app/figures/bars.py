@@ -7,7 +7,7 @@ not change a cached one (st.plotly_chart only reads it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Final
 
 import pandas as pd
@@ -15,11 +15,13 @@ import plotly.graph_objects as go
 
 from app.core.i18n import column_name
 from app.core.text import html_text
-from app.figures import palette
+from app.figures import palette, toolbar
 from app.figures.text import FONT, wrap
 
 # Characters per line of a bar's label: CJK characters are about twice as wide.
 LABEL_WIDTH: Final = {"zh": 16, "en": 24}
+
+HOST_SHARES_HEIGHT: Final = 300  # the legend above the bars takes up to three lines
 
 # One level's host counts: (level name, ((host, n), ...)), hashable for a cache key.
 LevelCounts = tuple[str, tuple[tuple[str, int], ...]]
@@ -34,10 +36,13 @@ def distribution(
     figure_prefix: str,
     source_word: str,
     title: str,
+    chosen: Collection[str] | None = None,
 ) -> go.Figure:
-    """A distribution view (code, label_zh, label_en, n, share) as horizontal bars."""
+    """A distribution view (code, label_zh, label_en, n, share) as horizontal bars; with
+    chosen (the codes filters show, app.core.emphasis), the other bars fade."""
     data = frame.iloc[::-1]  # plotly draws the first bar at the bottom
     codes = data[code_column].tolist()
+    opacity = [1.0 if chosen is None or c in chosen else palette.FADED for c in codes]
     excerpt = [excerpts.get(f"{figure_prefix}{c}", ("", "")) for c in codes]
     custom = [
         [code, f"{share:.0%}", wrap(ex[0]), html_text(ex[1])]
@@ -51,6 +56,7 @@ def distribution(
             orientation="h",
             marker={
                 "color": [palette.colour(domain, c) for c in codes],
+                "opacity": opacity,
                 "line": {"color": "#333333", "width": 0.5},
             },
             text=[f"{n} · {share:.0%}" for n, share in zip(data["n"], data["share"], strict=True)],
@@ -75,7 +81,7 @@ def distribution(
         showlegend=False,
         dragmode=False,
     )
-    return fig
+    return toolbar.for_chart(fig)
 
 
 def level_counts(
@@ -125,10 +131,10 @@ def host_shares(
         )
     fig.update_layout(
         barmode="stack",
-        height=280,
-        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        height=HOST_SHARES_HEIGHT,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
         xaxis={"tickformat": ".0%", "range": [0, 1], "title": axis_title},
         yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        legend=toolbar.top_legend(HOST_SHARES_HEIGHT),
     )
-    return fig
+    return toolbar.for_chart(fig)

@@ -139,3 +139,26 @@ def test_click_on_a_bar_filters_by_that_host_and_level(offline) -> None:
     settle(page)
     assert "level_county=true" in page.url
     assert shown(page) == 43
+
+
+CITY_STYLE_JS = """plot => [...plot.querySelectorAll('g.trace.choropleth')].map(
+  g => [...g.querySelectorAll('path.choroplethlocation')].map(
+    p => [p.getAttribute('fill'), getComputedStyle(p).opacity]))"""
+
+
+def test_choosing_nanjing_keeps_its_colour_and_greys_the_other_cities(offline) -> None:
+    page = offline
+    open_path(page, "/structure?lang=zh")
+    region_counts(page, [13, 95])
+    checkbox(page, "南京市").locator("label").click()
+    page.wait_for_url(re.compile("city_320100=true"), timeout=20000)
+    settle(page)
+    city_map = page.locator(".js-plotly-plot").filter(has=page.locator("g.choropleth path")).first
+    page.wait_for_function(
+        f"plot => ({CITY_STYLE_JS})(plot).length === 2", arg=city_map.element_handle()
+    )
+    regions, outline = city_map.evaluate(CITY_STYLE_JS)
+    # features are in adcode order: 320100 Nanjing first; its host's colour, full opacity
+    assert regions[0] == ["rgb(204, 121, 167)", "1"]
+    assert len(regions) == 13 and all(float(o) < 0.5 for _, o in regions[1:])
+    assert len(outline) == 1  # the outline trace draws Nanjing alone
