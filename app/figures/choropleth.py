@@ -203,38 +203,6 @@ def present_categories(
     return [Category(c, labels.get(c, c), colours.get(c, palette.UNKNOWN_COLOUR)) for c in ordered]
 
 
-def add_markers(fig: go.Figure, points: pd.DataFrame, name: str, symbol: str = "star") -> None:
-    """Marker points (lon, lat, text) with a legend entry, e.g. three-level-structure provinces."""
-    if points.empty:
-        return
-    fig.add_trace(
-        go.Scattergeo(
-            lon=points["lon"].tolist(),
-            lat=points["lat"].tolist(),
-            text=[html_text(v) for v in points["text"]],
-            mode="markers",
-            marker={
-                "symbol": symbol,
-                "size": 13,
-                "color": "#FFFFFF",
-                "line": {"color": "#000000", "width": 1.5},
-            },
-            hovertemplate="%{text}<extra></extra>",
-            name=html_text(name),
-            showlegend=True,
-        )
-    )
-    fig.update_layout(
-        legend={
-            "x": 0,
-            "y": 1,
-            "xanchor": "left",
-            "yanchor": "top",
-            "bgcolor": "rgba(255,255,255,0.7)",
-        }
-    )
-
-
 def add_lines(fig: go.Figure, lines: Sequence[Sequence[Sequence[float]]], name: str) -> None:
     """Polylines (e.g. the maritime boundary) as one trace; None separates the parts."""
     lon: list[float | None] = []

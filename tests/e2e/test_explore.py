@@ -141,6 +141,59 @@ def test_click_on_a_bar_filters_by_that_host_and_level(offline) -> None:
     assert shown(page) == 43
 
 
+BOXES_JS = """plot => {
+  const box = e => { const b = e.getBoundingClientRect();
+    return {x: b.x, y: b.y, w: b.width, h: b.height}; };
+  const names = [...plot.querySelectorAll('g.trace.scattergeo text')]
+    .map(t => ({what: t.textContent, ...box(t)}));
+  const stars = [...plot.querySelectorAll('g.trace.scattergeo path.point')]
+    .filter(p => getComputedStyle(p).opacity !== '0')
+    .map((p, i) => ({what: 'star ' + i, ...box(p)}));
+  return names.concat(stars);
+}"""
+
+
+def intersect(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["w"]
+        and b["x"] < a["x"] + a["w"]
+        and a["y"] < b["y"] + b["h"]
+        and b["y"] < a["y"] + a["h"]
+    )
+
+
+def test_models_map_names_the_delta_and_every_star_apart(offline) -> None:
+    """江苏, 上海, 浙江 and 安徽 are drawn, and no drawn name or star covers another; on
+    hover the toolbars stay off the legend's title."""
+    open_path(offline, "/models?lang=zh")
+    region_counts(offline, [34])
+    plot = offline.locator(".js-plotly-plot").first
+    boxes = plot.evaluate(BOXES_JS)
+    names = {b["what"] for b in boxes}
+    assert {"江苏", "上海", "浙江", "安徽", "贵州"} <= names
+    assert sum(b["what"].startswith("star") for b in boxes) == 6
+    clashes = [
+        (a["what"], b["what"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if intersect(a, b)
+    ]
+    assert clashes == []
+    plot.hover(position={"x": 200, "y": 200})
+    offline.locator(".modebar").first.wait_for(state="visible")
+    title = plot.locator("g.cbtitle text").first.bounding_box()
+    toolbars = [offline.locator(".modebar").first.bounding_box()]
+    toolbars += [
+        t.bounding_box() for t in offline.locator("[data-testid='stElementToolbar']").all()
+    ]
+    assert title is not None
+    tb = {"x": title["x"], "y": title["y"], "w": title["width"], "h": title["height"]}
+    for bar in filter(None, toolbars):
+        assert not intersect(
+            tb, {"x": bar["x"], "y": bar["y"], "w": bar["width"], "h": bar["height"]}
+        )
+
+
 CITY_STYLE_JS = """plot => [...plot.querySelectorAll('g.trace.choropleth')].map(
   g => [...g.querySelectorAll('path.choroplethlocation')].map(
     p => [p.getAttribute('fill'), getComputedStyle(p).opacity]))"""
