@@ -42,7 +42,6 @@ def distribution(
     chosen (the codes filters show, app.core.emphasis), the other bars fade."""
     data = frame.iloc[::-1]  # plotly draws the first bar at the bottom
     codes = data[code_column].tolist()
-    opacity = [1.0 if chosen is None or c in chosen else palette.FADED for c in codes]
     excerpt = [excerpts.get(f"{figure_prefix}{c}", ("", "")) for c in codes]
     custom = [
         [code, f"{share:.0%}", wrap(ex[0]), html_text(ex[1])]
@@ -56,7 +55,6 @@ def distribution(
             orientation="h",
             marker={
                 "color": [palette.colour(domain, c) for c in codes],
-                "opacity": opacity,
                 "line": {"color": "#333333", "width": 0.5},
             },
             text=[f"{n} · {share:.0%}" for n, share in zip(data["n"], data["share"], strict=True)],
@@ -71,6 +69,13 @@ def distribution(
             name="",
         )
     )
+    if chosen is not None:
+        # plotly's own selection styling (an opacity per bar breaks its click-to-select)
+        fig.update_traces(
+            selectedpoints=[i for i, c in enumerate(codes) if c in chosen],
+            selected={"marker": {"opacity": 1}},
+            unselected={"marker": {"opacity": palette.FADED}},
+        )
     fig.update_layout(
         title={"text": html_text(title), "font": {"size": 14}},
         height=70 + 30 * len(codes),

@@ -123,9 +123,7 @@ def test_click_on_a_city_region_filters_the_table_to_that_city(offline) -> None:
     assert checkbox(page, "Xuzhou").locator("input").is_checked()
 
 
-def test_click_on_a_bar_filters_by_that_host_and_level(offline) -> None:
-    page = offline
-    open_path(page, "/structure?lang=en")
+def click_widest_county_host_bar(page) -> None:
     chart = page.locator(".js-plotly-plot").filter(has_text="Counties: hosted at").first
     chart.scroll_into_view_if_needed()
     bars = chart.locator("g.point path")
@@ -137,8 +135,28 @@ def test_click_on_a_bar_filters_by_that_host_and_level(offline) -> None:
     page.mouse.click(x, y)
     page.wait_for_url(re.compile("host_government_general_office=true"), timeout=20000)
     settle(page)
+
+
+def test_click_on_a_bar_filters_by_that_host_and_level(offline) -> None:
+    page = offline
+    open_path(page, "/structure?lang=en")
+    click_widest_county_host_bar(page)
     assert "level_county=true" in page.url
     assert shown(page) == 43
+
+
+def test_click_on_a_faded_bar_still_filters_and_no_match_offers_to_clear(offline) -> None:
+    """With Nanjing chosen the county bars are faded (no county agency shown); a click on
+    one still filters, the result matches nothing, and the maps' clear button clears."""
+    page = offline
+    open_path(page, "/structure?lang=en&city_320100=true")
+    click_widest_county_host_bar(page)
+    assert shown(page) == 0
+    assert page.get_by_text("No agency matches the filters, so the maps").count() == 1
+    assert not page.js_errors
+    page.get_by_role("button", name="Clear filters").nth(1).click()
+    settle(page)
+    assert shown(page) == 90 and "city_320100" not in page.url
 
 
 BOXES_JS = """plot => {
@@ -215,3 +233,14 @@ def test_choosing_nanjing_keeps_its_colour_and_greys_the_other_cities(offline) -
     assert regions[0] == ["rgb(204, 121, 167)", "1"]
     assert len(regions) == 13 and all(float(o) < 0.5 for _, o in regions[1:])
     assert len(outline) == 1  # the outline trace draws Nanjing alone
+    # a click on a faded city still filters by it
+    xuzhou = city_map.locator("g.trace.choropleth").first.locator("path.choroplethlocation").nth(2)
+    xuzhou.evaluate("p => p.scrollIntoView({block: 'center'})")  # not under the app's header
+    box = xuzhou.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(re.compile("city_320300=true"), timeout=20000)
+    settle(page)
+    assert shown(page) == 1 and "city_320100" not in page.url
+    assert not page.js_errors
