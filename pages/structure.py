@@ -67,11 +67,14 @@ with main:
             st.caption(t("structure.city_note"))
 
     st.subheader(t("structure.maps"))
+    facets.emphasis_note(t, options, filters, shown.empty)
     url.check_flag(t, "by_nature")
     by_nature = st.toggle(t("structure.colour_by_nature"), key="by_nature", bind="query-params")
     colour_by = "nature" if by_nature else "host"
+    county_codes = geo.jiangsu_county_codes(divisions)
+    chosen_cities, chosen_counties = facets.map_chosen(agencies, filters, county_codes)
     figure_data.chart(
-        figures.city_map(lang, colour_by, snapshot),
+        figures.city_map(lang, colour_by, snapshot, chosen_cities),
         figures.city_map_data(lang, colour_by, snapshot),
         key=facets.chart_key("city_map"),
         data_key="structure_city_map",
@@ -85,14 +88,14 @@ with main:
     county_map_col, county_facts_col = st.columns([2, 1])
     with county_map_col:
         figure_data.chart(
-            figures.county_map(lang, snapshot),
+            figures.county_map(lang, snapshot, chosen_counties),
             figures.county_map_data(lang, snapshot),
             key="structure_county_map",
             config=figures.chart_config(),
             width="stretch",
         )
     with county_facts_col:
-        summary = structure.county_summary(agencies, list(geo.jiangsu_county_codes(divisions)))
+        summary = structure.county_summary(agencies, list(county_codes))
         st.metric(t("structure.county_units"), summary["units"])
         st.metric(t("structure.county_agencies"), summary["agencies"])
         st.metric(t("structure.county_without"), summary["without"])
@@ -120,9 +123,10 @@ with main:
                     "selection_mode": "points",
                 }
             )
+            chosen = facets.bar_chosen(bar, agencies, filters)
             with col:
                 figure_data.chart(
-                    figures.distribution_bar(bar.name, lang, snapshot),
+                    figures.distribution_bar(bar.name, lang, snapshot, chosen),
                     figures.distribution_data(bar.name, lang, snapshot),
                     key=facets.chart_key(bar.name) if bar.fixed else f"structure_{bar.name}",
                     data_key=f"structure_{bar.name}",

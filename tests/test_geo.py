@@ -15,7 +15,7 @@ from app.core.config import ROOT, data_paths
 from app.core.models import Host, PushModel
 from app.core.text import html_text
 from app.data import db
-from app.figures import choropleth, geo, maps, palette, text
+from app.figures import choropleth, geo, maps, palette, province_names, text
 from app.ui import figures
 from bench import maps as bench_maps
 from tests.conftest import legend_entries
@@ -164,7 +164,8 @@ def test_china_map_push_models_and_three_level_markers() -> None:
     markers = [t for t in fig.data if isinstance(t, go.Scattergeo) and t.mode == "markers"]
     assert len(markers) == 1 and len(markers[0].lon) == 6
     lines = [t for t in fig.data if isinstance(t, go.Scattergeo) and t.mode == "lines"]
-    assert len(lines) == 1 and len(lines[0].lon) > 20
+    maritime = [t for t in lines if t.line.color != province_names.LEADER]
+    assert len(maritime) == 1 and len(maritime[0].lon) > 20
 
 
 @pytest.mark.parametrize(("lang", "stated"), [("en", "(Stated)"), ("zh", "(原文明示)")])

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 MODEL_ORDER = ("1", "2", "3", "jiangsu")
+# Endings a provincial-level unit's short name drops (江苏省 -> 江苏, 广西壮族自治区 -> 广西):
+# the longer ending first, so 自治区 is not taken before 壮族自治区.
+_ZH_ENDINGS = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,15 @@ class ModelGroup:
     note: str
     provinces: list[str]
     open: bool = False  # the source's list ends in 等: named members only
+
+
+def short_name(name_zh: str) -> str:
+    """A provincial-level unit's name as a map writes it: 江苏 for 江苏省, 内蒙古 for
+    内蒙古自治区 (English names are short already)."""
+    for ending in _ZH_ENDINGS:
+        if name_zh.endswith(ending) and len(name_zh) > len(ending) + 1:
+            return name_zh.removesuffix(ending)
+    return name_zh
 
 
 def names(items: list[str], open_list: bool, t: Callable[..., str]) -> str:

@@ -7,7 +7,7 @@ not change a cached one (st.plotly_chart only reads it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Final
 
 import pandas as pd
@@ -16,11 +16,12 @@ import plotly.graph_objects as go
 from app.core.chinese import quotation
 from app.core.i18n import column_name
 from app.core.text import html_text
-from app.figures import palette
+from app.figures import palette, toolbar
 from app.figures.text import FONT, legend_label, wrap
 
 # Characters per line of a bar's label: CJK characters are about twice as wide.
 LABEL_WIDTH: Final = {"zh": 16, "en": 24}
+
 
 # One level's host counts: (level name, ((host, n), ...)), hashable for a cache key.
 LevelCounts = tuple[str, tuple[tuple[str, int], ...]]
@@ -35,8 +36,10 @@ def distribution(
     figure_prefix: str,
     source_word: str,
     title: str,
+    chosen: Collection[str] | None = None,
 ) -> go.Figure:
-    """A distribution view (code, label_zh, label_en, n, share) as horizontal bars."""
+    """A distribution view (code, label_zh, label_en, n, share) as horizontal bars; with
+    chosen (the codes filters show, app.core.emphasis), the other bars fade."""
     data = frame.iloc[::-1]  # plotly draws the first bar at the bottom
     codes = data[code_column].tolist()
     excerpt = [excerpts.get(f"{figure_prefix}{c}", ("", "")) for c in codes]
@@ -66,6 +69,13 @@ def distribution(
             name="",
         )
     )
+    if chosen is not None:
+        # plotly's own selection styling (an opacity per bar breaks its click-to-select)
+        fig.update_traces(
+            selectedpoints=[i for i, c in enumerate(codes) if c in chosen],
+            selected={"marker": {"opacity": 1}},
+            unselected={"marker": {"opacity": palette.FADED}},
+        )
     fig.update_layout(
         title={"text": html_text(title), "font": {"size": 14}},
         height=70 + 30 * len(codes),
@@ -76,7 +86,7 @@ def distribution(
         showlegend=False,
         dragmode=False,
     )
-    return fig
+    return toolbar.for_chart(fig)
 
 
 def level_counts(
@@ -136,13 +146,9 @@ def host_shares(
         margin={"l": 10, "r": 10, "t": legend_space, "b": 10},
         xaxis={"tickformat": ".0%", "range": [0, 1], "title": axis_title},
         yaxis={"autorange": "reversed"},
-        legend={
-            "orientation": "h",
-            "y": 1.02,
-            "yanchor": "bottom",
-            "x": 0,
-            "traceorder": "normal",
+        legend={  # under the toolbar strip
+            **toolbar.top_legend(height),
             **({"entrywidth": 0.5, "entrywidthmode": "fraction"} if narrow else {}),
         },
     )
-    return fig
+    return toolbar.for_chart(fig)

@@ -3,12 +3,14 @@
 A map is one choropleth trace coloured by a category index through a stepped colour scale
 (its colour bar is the legend), plus a text trace for names; every map carries the
 map-data credit. Colours come from app.figures.palette, so a host has one colour
-everywhere; text from data is escaped (app.figures.text).
+everywhere; text from data is escaped (app.figures.text). emphasise() makes the variant
+that shows what filters chose: the chosen regions keep their colour under a strong
+outline (a second choropleth trace, outlines only), the others fade.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,11 +18,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app.core.text import html_text
-from app.figures import palette
+from app.figures import palette, toolbar
 from app.figures.text import FONT, legend_label
 
 MAP_HEIGHT = 460
 NEUTRAL_LINE = "#FFFFFF"
+OUTLINE = "#1A1A1A"  # around an emphasised region
+FADED_TEXT = "#6E6E6E"  # a faded region's name
+FADED_LINE = "#7F7F7F"  # borders while some regions are faded
+TRANSPARENT = "rgba(0,0,0,0)"
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,7 @@ def choropleth(
                 lon=labels["lon"].tolist(),
                 lat=labels["lat"].tolist(),
                 text=[html_text(v) for v in labels["text"]],
+                customdata=[[code] for code in labels["code"]],
                 mode="text",
                 textfont={"size": 12, "color": labels["colour"].tolist(), "family": FONT},
                 hoverinfo="skip",
@@ -123,7 +130,8 @@ def choropleth(
     )
     fig.update_layout(
         height=height,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        # the legend (colour bar) starts under the toolbars' strip
+        margin={"l": 0, "r": 0, "t": toolbar.STRIP, "b": 0},
         font={"family": FONT},
         dragmode=False,
     )
@@ -140,10 +148,47 @@ def label_points(
         code = feature["id"]
         if code in texts:
             props = feature["properties"]
-            rows.append(
-                (props["label_lon"], props["label_lat"], texts[code], colours.get(code, "#000000"))
+            colour = colours.get(code, "#000000")
+            rows.append((code, props["label_lon"], props["label_lat"], texts[code], colour))
+    return pd.DataFrame(rows, columns=["code", "lon", "lat", "text", "colour"])
+
+
+def emphasise(fig: go.Figure, chosen: Collection[str], outline_width: float = 2.0) -> go.Figure:
+    """A copy of a map (fig, maybe cached and shared, is not changed): the chosen regions
+    keep their colour and get a strong outline, the others and their names fade; with
+    nothing chosen the whole map fades."""
+    out = go.Figure(fig)
+    regions = next(t for t in out.data if isinstance(t, go.Choropleth))
+    locations = list(regions.locations)
+    picked = [i for i, code in enumerate(locations) if code in chosen]
+    regions.update(
+        selectedpoints=picked,
+        selected={"marker": {"opacity": 1}},
+        unselected={"marker": {"opacity": palette.FADED}},
+        # white borders vanish on faded fills: grey ones keep each region's shape
+        marker_line_color=FADED_LINE,
+    )
+    for names in out.data:
+        if isinstance(names, go.Scattergeo) and names.mode == "text" and names.customdata:
+            colours = list(names.textfont.color)
+            names.textfont.color = [
+                colour if row[0] in chosen else FADED_TEXT
+                for colour, row in zip(colours, names.customdata, strict=True)
+            ]
+    if picked:
+        out.add_trace(
+            go.Choropleth(
+                geojson=regions.geojson,
+                locations=[locations[i] for i in picked],
+                z=[0] * len(picked),
+                colorscale=[[0, TRANSPARENT], [1, TRANSPARENT]],
+                showscale=False,
+                marker={"line": {"color": OUTLINE, "width": outline_width}},
+                hoverinfo="skip",
+                name="",
             )
-    return pd.DataFrame(rows, columns=["lon", "lat", "text", "colour"])
+        )
+    return out
 
 
 def present_categories(
@@ -156,38 +201,6 @@ def present_categories(
     seen = set(states)
     ordered = [c for c in order if c in seen] + sorted(seen - set(order))
     return [Category(c, labels.get(c, c), colours.get(c, palette.UNKNOWN_COLOUR)) for c in ordered]
-
-
-def add_markers(fig: go.Figure, points: pd.DataFrame, name: str, symbol: str = "star") -> None:
-    """Marker points (lon, lat, text) with a legend entry, e.g. three-level-structure provinces."""
-    if points.empty:
-        return
-    fig.add_trace(
-        go.Scattergeo(
-            lon=points["lon"].tolist(),
-            lat=points["lat"].tolist(),
-            text=[html_text(v) for v in points["text"]],
-            mode="markers",
-            marker={
-                "symbol": symbol,
-                "size": 13,
-                "color": "#FFFFFF",
-                "line": {"color": "#000000", "width": 1.5},
-            },
-            hovertemplate="%{text}<extra></extra>",
-            name=html_text(name),
-            showlegend=True,
-        )
-    )
-    fig.update_layout(
-        legend={
-            "x": 0,
-            "y": 1,
-            "xanchor": "left",
-            "yanchor": "top",
-            "bgcolor": "rgba(255,255,255,0.7)",
-        }
-    )
 
 
 def add_lines(fig: go.Figure, lines: Sequence[Sequence[Sequence[float]]], name: str) -> None:

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app.core.text import html_text
-from app.figures import palette
+from app.figures import palette, toolbar
 from app.figures.text import FONT
 
 
@@ -44,4 +44,4 @@ def sunburst(
         )
     )
     fig.update_layout(height=420, margin={"l": 0, "r": 0, "t": 0, "b": 0}, font={"family": FONT})
-    return fig
+    return toolbar.for_chart(fig)

@@ -15,12 +15,12 @@ from typing import Any, Final
 import pandas as pd
 import plotly.graph_objects as go
 
-from app.core import structure
+from app.core import national, structure
 from app.core.chinese import quotation
 from app.core.i18n import column, translator
 from app.core.text import html_text
 from app.figures import choropleth as ch
-from app.figures import geo, palette
+from app.figures import geo, palette, province_names
 from app.figures.hover import claim_lines, confidence_note, hover_lines
 from app.figures.text import wrap
 
@@ -209,13 +209,13 @@ def china_map(
         )
         for code, state in zip(adcodes, states, strict=True)
     ]
-    classified = {
-        c: names.get(c, c) for c, s in zip(adcodes, states, strict=True) if s != structure.UNKNOWN
+    # every classified or starred province is named, in Chinese by its short name (江苏)
+    starred = [c for c in adcodes if three.get(c, False)]
+    named = {
+        c: national.short_name(names.get(c, c)) if lang == "zh" else names.get(c, c)
+        for c, s in zip(adcodes, states, strict=True)
+        if s != structure.UNKNOWN or c in starred
     }
-    fills = dict(zip(adcodes, [palette.push_model_colour(s) for s in states], strict=True))
-    label_df = ch.label_points(
-        bounds.layer, classified, {c: palette.text_colour(f) for c, f in fills.items()}
-    )
     fig = ch.choropleth(
         bounds.source,
         adcodes,
@@ -224,12 +224,8 @@ def china_map(
         hover,
         credit=t("maps.credit"),
         legend_title=t("maps.legend_push_model"),
-        labels=label_df,
         height=NATIONAL_HEIGHT,
     )
     ch.add_lines(fig, maritime, t("maps.maritime"))
-    starred = [c for c in adcodes if three.get(c, False)]
-    points = ch.label_points(bounds.layer, {c: names.get(c, c) for c in starred}, {})
-    points["lat"] = points["lat"] - 0.9  # under the name
-    ch.add_markers(fig, points, three_label)
+    province_names.add(fig, bounds.layer, named, starred, three_label)
     return fig

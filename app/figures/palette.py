@@ -26,6 +26,9 @@ BLACK: Final = "#000000"
 UNKNOWN_COLOUR: Final = "#D9D9D9"
 """Fill for what the source does not say (never a known value's colour)."""
 
+FADED: Final = 0.25
+"""Opacity of what filters leave out (a map region, a bar): its colour stays recognisable."""
+
 HOST_COLOURS: Final = MappingProxyType(
     {
         Host.GOVERNMENT_GENERAL_OFFICE.value: ORANGE,

@@ -7,7 +7,9 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from app.figures import palette
+from app.figures import palette, toolbar
+
+HEIGHT = 280
 
 Bars = tuple[tuple[str, str, int, int], ...]  # (host code, host name, before, after)
 
@@ -36,10 +38,10 @@ def figure(rows: Bars, before_name: str, after_name: str, axis_title: str) -> go
         )
     fig.update_layout(
         barmode="stack",
-        height=260,
-        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        height=HEIGHT,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
         xaxis={"title": axis_title},
         yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        legend=toolbar.top_legend(HEIGHT),
     )
-    return fig
+    return toolbar.for_chart(fig)

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from app.checklist import model as checklist_model
 from app.checklist import table as checklist_table
 from app.core import i18n
-from app.figures import palette, shown
+from app.figures import palette, shown, toolbar
 from app.story import parts
 from app.story.model import Chart, Excerpt, Fact, Slide, StoryData, Translator
 
@@ -69,14 +69,14 @@ def progress_figure(frame: pd.DataFrame, t: Translator) -> go.Figure:
         )
     fig.update_layout(
         barmode="stack",
-        height=260,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        height=280,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
         xaxis={"title": t("story.items_axis")},
         yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        legend=toolbar.top_legend(280),
         dragmode=False,
     )
-    return fig
+    return toolbar.for_chart(fig)
 
 
 def _done_of(t: Translator, done: int, total: int) -> str:

@@ -17,7 +17,7 @@ import streamlit as st
 
 from app.core import structure
 from app.core.i18n import translator
-from app.figures import bars, geo, hierarchy, maps, shown
+from app.figures import bars, choropleth, geo, hierarchy, maps, shown
 from app.ui.session import view
 from app.ui.structure_facets import bar
 
@@ -61,20 +61,30 @@ def boundaries(name: str, adcodes: tuple[str, ...]) -> maps.Boundaries:
 # ---- maps ----------------------------------------------------------------------------
 
 
+Chosen = tuple[str, ...] | None  # what filters emphasise (app.core.emphasis.key); None: all
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
-def city_map(lang: str, by: str = "host", snapshot: str | None = None) -> go.Figure:
-    """Jiangsu's 13 cities coloured by their agency's host (or nature), names on the map,
-    each claim's confidence in the hover."""
+def _city_map(lang: str, by: str, snapshot: str | None) -> go.Figure:
     divisions = view("divisions")
     bounds = boundaries("jiangsu_cities", geo.jiangsu_city_codes(divisions))
     agencies, claims = view("v_agencies", snapshot), view("v_claims", snapshot)
     return maps.city_map(divisions, agencies, view("codes"), bounds, lang, by, claims)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def city_map(
+    lang: str, by: str = "host", snapshot: str | None = None, chosen: Chosen = None
+) -> go.Figure:
+    """Jiangsu's 13 cities coloured by their agency's host (or nature), names on the map,
+    each claim's confidence in the hover; the chosen cities emphasised (a copy: the
+    unemphasised figure is cached once and never changed)."""
+    fig = _city_map(lang, by, snapshot)
+    return fig if chosen is None else choropleth.emphasise(fig, chosen)
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
-def county_map(lang: str, snapshot: str | None = None) -> go.Figure:
-    """Jiangsu's 95 county-level units coloured by what the data says of each (a placed
-    agency's claims and their confidence in the hover)."""
+def _county_map(lang: str, snapshot: str | None) -> go.Figure:
     divisions = view("divisions")
     adcodes = geo.jiangsu_county_codes(divisions)
     bounds = boundaries("jiangsu_counties", adcodes)
@@ -87,6 +97,14 @@ def small_city_map(lang: str, height: int, snapshot: str | None = None) -> go.Fi
     """The city map by host at a smaller height (the overview's): a copy, since the cached
     full-size map is shared."""
     return go.Figure(city_map(lang, "host", snapshot)).update_layout(height=height)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def county_map(lang: str, snapshot: str | None = None, chosen: Chosen = None) -> go.Figure:
+    """Jiangsu's 95 county-level units coloured by what the data says of each (a placed
+    agency's claims and their confidence in the hover); the chosen units emphasised."""
+    fig = _county_map(lang, snapshot)
+    return fig if chosen is None else choropleth.emphasise(fig, chosen, outline_width=1.2)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -102,9 +120,12 @@ def china_map(lang: str) -> go.Figure:
 # ---- bars and the hierarchy ------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def distribution_bar(name: str, lang: str, snapshot: str | None = None) -> go.Figure:
-    """One of the structure explorer's distribution bars (structure_facets.BARS)."""
+@st.cache_resource(show_spinner=False, max_entries=128)
+def distribution_bar(
+    name: str, lang: str, snapshot: str | None = None, chosen: Chosen = None
+) -> go.Figure:
+    """One of the structure explorer's distribution bars (structure_facets.BARS), the bars
+    of the chosen codes in full colour and the others faded (all full when None)."""
     spec = bar(name)
     t = translator(lang)
     excerpts = structure.excerpts_by_figure(view("v_reported_vs_computed", snapshot))
@@ -117,6 +138,7 @@ def distribution_bar(name: str, lang: str, snapshot: str | None = None) -> go.Fi
         spec.figure_prefix,
         t("app.source"),
         t(f"structure.{name}"),
+        chosen,
     )
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
+import pandas as pd
 import streamlit as st
 
-from app.core import md, permalink, structure
+from app.core import emphasis, md, permalink, structure
 from app.core.structure import Filters
 from app.ui.internals import is_history_navigation
 from app.ui.url import seed_flags
@@ -47,6 +48,14 @@ BARS = (
 
 def bar(name: str) -> Bar:
     return next(b for b in BARS if b.name == name)
+
+
+def bar_chosen(spec: Bar, agencies: pd.DataFrame, filters: Filters) -> tuple[str, ...] | None:
+    """The codes a clickable bar shows in full colour (None: every bar, as with no filter)."""
+    if spec.fixed is None:
+        return None
+    level = spec.fixed["level"]
+    return emphasis.key(emphasis.categories(agencies, filters, level, spec.code_column))
 
 
 def generation() -> int:
@@ -108,6 +117,35 @@ def clear(options: Options) -> None:
     for dim in options:
         _set(options, dim, [])
     _renew_charts()
+
+
+def map_chosen(
+    agencies: pd.DataFrame, filters: Filters, county_codes: Sequence[str]
+) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    """The cities and the county-level units the maps emphasise (None: no filter)."""
+    return (
+        emphasis.key(emphasis.cities(agencies, filters)),
+        emphasis.key(emphasis.counties(agencies, filters, county_codes)),
+    )
+
+
+def emphasis_note(t: Callable[..., str], options: Options, filters: Filters, empty: bool) -> None:
+    """Above the maps: what the highlighting means; when the filters match no agency, say
+    so (every chart is greyed) and offer the clear button's action."""
+    if not filters.active:
+        return
+    if not empty:
+        st.caption(t("structure.map_emphasis"))
+        return
+    st.warning(t("structure.map_empty"), icon=":material/search_off:")
+    st.button(
+        t("structure.clear"),
+        icon=":material/filter_alt_off:",
+        help=t("structure.clear_help"),
+        on_click=clear,
+        args=(options,),
+        key="structure_clear_maps",
+    )
 
 
 def on_select(name: str, options: Options, fixed: Mapping[str, str], dim: str) -> None:
