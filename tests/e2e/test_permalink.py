@@ -125,7 +125,7 @@ def test_structure_filters_language_and_seed_reopen(lpage, browser) -> None:
     # English, the seed, county level, by nature
     lpage.locator("[data-testid='stSidebar'] button").filter(has_text="English").click()
     settle(lpage)
-    select_option(lpage, "snapshot", "seed")
+    select_option(lpage, "snapshot", "The article's data (seed)")  # the id stays in the URL
     lpage.locator(".st-key-level_county label").first.click()
     settle(lpage)
     lpage.locator(".st-key-by_nature label").first.click()
@@ -135,6 +135,7 @@ def test_structure_filters_language_and_seed_reopen(lpage, browser) -> None:
     link = copied_link(lpage)
     params = permalink.parse(link)[1]
     assert params["lang"] == ["en"] and params["snapshot"] == ["seed"]
+    assert permalink.parse(lpage.url)[1]["snapshot"] == ["seed"]  # by id, not by its name
     assert params["level_county"] == ["true"] and params["by_nature"] == ["true"]
     assert permalink.parse(lpage.url)[1]["level_county"] == ["true"]  # the address bar agrees
 
@@ -143,7 +144,10 @@ def test_structure_filters_language_and_seed_reopen(lpage, browser) -> None:
         assert metric(other, "Agencies shown") == "76"
         assert checked(other, "level_county") and checked(other, "by_nature")
         assert not checked(other, "level_city")
-        assert other.locator(".st-key-snapshot input").first.input_value() == "seed"
+        assert (
+            other.locator(".st-key-snapshot input").first.input_value()
+            == "The article's data (seed)"
+        )
         assert copied_link(other) == link
     finally:
         other.context.close()
