@@ -168,7 +168,14 @@ def for_projector(fig: go.Figure, font: int, legend_beside: bool = False) -> go.
     if any(trace.type == "bar" for trace in out.data):
         if legend_beside:
             out.update_layout(
-                legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"},
+                legend={  # against the plot, not the container (a chart's top legend is)
+                    "orientation": "v",
+                    "x": 1.02,
+                    "xanchor": "left",
+                    "y": 1,
+                    "yanchor": "top",
+                    "yref": "paper",
+                },
                 margin={"t": 10},
             )
         out.update_xaxes(automargin=True, title_font_size=font, tickfont_size=font)

@@ -76,6 +76,9 @@ MEASURE_JS = """() => {
     }).map(text),
     metricsCut: [...document.querySelectorAll("[data-testid='stMetricValue']")]
       .filter(e => e.scrollWidth > e.clientWidth + 1).map(text),
+    // plotly shows a scroll bar in a legend taller than its room: entries are hidden
+    legendsCut: [...document.querySelectorAll(".js-plotly-plot .legend .scrollbar")]
+      .filter(r => parseFloat(r.getAttribute("height") || "0") > 0).length,
     heading: text(slide.querySelector("h2")),
     visible: slide.innerText,
     lead: font(slide.querySelector("h2").closest("[data-testid='stElementContainer']")
@@ -119,6 +122,7 @@ def check_slide(m: dict, n: int, lang: str, size: tuple[int, int]) -> None:
     assert m["overflow"] <= 1, f"{where} scrolls by {m['overflow']} px"
     assert m["below"] == [] and m["spill"] == [], f"{where}: {m['below']} {m['spill']}"
     assert m["cut"] == [] and m["metricsCut"] == [], f"{where} cuts {m['cut']}"
+    assert m["legendsCut"] == 0, f"{where}: a chart's legend scrolls (entries hidden)"
     assert not ID.search(m["visible"]), f"{where} shows an id"
     assert not STAMP.search(m["visible"]), f"{where} shows a raw timestamp"
     assert not re.search(r"由\s*未知|by unknown", m["visible"], re.I), where
