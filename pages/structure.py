@@ -59,7 +59,7 @@ with main:
     )
     with note_col:
         if filters.active:
-            what = facets.chosen_in_words(filters, lambda d: t(f"structure.{d}"), label_of)
+            what = facets.chosen_in_words(filters, t, label_of)
             st.text(t("structure.active", what=what))
         else:
             st.caption(t("structure.no_filter"))

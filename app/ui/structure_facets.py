@@ -88,11 +88,18 @@ def current_filters(options: Options) -> Filters:
 
 
 def chosen_in_words(
-    filters: Filters, title: Callable[[str], str], labels: Mapping[str, Mapping[str, str]]
+    filters: Filters, t: Callable[..., str], labels: Mapping[str, Mapping[str, str]]
 ) -> str:
-    """The active filters as one line: "<dimension>: <choice>, <choice>; ..."."""
-    return "; ".join(
-        f"{title(d)}: " + ", ".join(labels[d].get(c, c) for c in sorted(filters.get(d)))
+    """The active filters as one line in the reader's punctuation: "城市：南京市；层级：市级" /
+    "City: Nanjing; Level: City"."""
+    return t("structure.chosen_between").join(
+        t(
+            "structure.chosen_one",
+            dim=t(f"structure.{d}"),
+            values=t("app.list_separator").join(
+                labels[d].get(c, c) for c in sorted(filters.get(d))
+            ),
+        )
         for d in structure.DIMENSIONS
         if filters.get(d)
     )

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.e2e
 PATHS = [
     "/",
     "/structure",
+    "/structure?city_320100=true&level_city=true",  # the active-filter line
     "/models",
     "/compare",
     "/gap",
