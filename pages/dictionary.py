@@ -3,8 +3,17 @@
 import streamlit as st
 
 from app.data import dictionary
-from app.ui import catalogue, check_status, downloads, locale, session, snapshots, url
-from app.ui import dictionary_tables as tables
+from app.ui import (
+    catalogue,
+    check_status,
+    dictionary_tables,
+    downloads,
+    locale,
+    session,
+    snapshots,
+    tables,
+    url,
+)
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -16,7 +25,7 @@ st.caption(t("dictionary.intro", snapshot=snapshot_name))
 
 
 objects = catalogue.objects(snapshot)
-tab_objects, tab_sources, tab_figures, tab_confidence = tables.tabs(t)
+tab_objects, tab_sources, tab_figures, tab_confidence = dictionary_tables.tabs(t)
 
 with tab_objects:
     summary = dictionary.summary(objects, lang)
@@ -56,7 +65,7 @@ with tab_objects:
         f"{t(f'dictionary.kind_{obj.kind}')} · {t('dictionary.n_rows', n=obj.rows)} · "
         f"{obj.row_zh if lang == 'zh' else obj.row}"
     )
-    tables.described_columns(t, dictionary.columns_in(obj, lang), "dict_columns")
+    dictionary_tables.described_columns(t, dictionary.columns_in(obj, lang), "dict_columns")
     st.caption(t("dictionary.download_all"))
     downloads.download_buttons(
         catalogue.all_columns(snapshot, lang), "data_dictionary", t, key="dict_all"
@@ -78,13 +87,13 @@ with tab_figures:
     view = session.view("v_reported_vs_computed", snapshot)
     check_status.lines(t, view)
     st.caption(t("dictionary.flag_legend_basis"))
-    tables.figures_table(t, tables.figures(t, lang, view))
+    dictionary_tables.figures_table(t, dictionary_tables.figures(t, lang, view))
     figures = dictionary.flag_differences(view)
     downloads.download_buttons(figures, "reported_vs_computed", t, key="dict_figures_dl")
 
 with tab_confidence:
     st.caption(t("dictionary.confidence_intro"))
-    levels = tables.confidence_labels(t)
+    levels = dictionary_tables.confidence_labels(t)
     headers = {"table": t("dictionary.col_table"), **levels}
     tables.table(t, catalogue.confidence(snapshot), "dict_confidence", column_config=headers)
     st.subheader(t("dictionary.claims_title"))

@@ -7,7 +7,7 @@ from app import roster
 from app.core import md
 from app.core.config import SEED_SNAPSHOT, data_paths
 from app.data import exports
-from app.ui import dictionary_tables, downloads, locale, session, snapshots, url, widgets
+from app.ui import downloads, locale, session, snapshots, tables, url, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -76,22 +76,19 @@ if outcome:
             icon=":material/block:",
         )
         problem_col = t("importer.col_problem")
-        event = st.dataframe(
+        picked = tables.pick_one(
+            t,
             problems,
-            hide_index=True,
-            key="imp_problems",
+            "imp_problems",
             column_config={
                 t("importer.col_row"): st.column_config.TextColumn(width="small"),
                 problem_col: st.column_config.TextColumn(width="large"),
             },
-            on_select="rerun",
-            selection_mode="single-row",
-            selection_default={"selection": {"rows": [0]}},
         )
-        picked = problems.iloc[min(dictionary_tables.picked_row(event), len(problems) - 1)]
-        with st.container(border=True, key="imp_problem_detail"):  # a cell cuts a long one
-            st.caption(t("importer.problem_detail"))
-            st.text(picked[problem_col])
+        if picked is not None:
+            with st.container(border=True, key="imp_problem_detail"):  # a cell cuts a long one
+                st.caption(t("importer.problem_detail"))
+                st.text(picked[problem_col])
         downloads.download_buttons(problems, "import_problems", t, key="imp_problems_dl")
     else:
         snap = outcome["snapshot"]

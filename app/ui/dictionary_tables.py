@@ -12,7 +12,7 @@ import streamlit as st
 from app.core import checks, md
 from app.core.chinese import simplified
 from app.data import dictionary
-from app.ui import url
+from app.ui import tables, url
 
 TABS = ("objects", "sources", "figures", "confidence")  # ?tab= codes, the same in every language
 TAB_KEY, TAB_PARAM = "dict_tab", "tab"
@@ -40,23 +40,6 @@ def tabs(t: Callable[..., str]) -> Sequence:
     return containers
 
 
-def table(
-    t: Callable[..., str], frame: pd.DataFrame, key: str, shown: object = None, **kwargs: object
-) -> object:
-    """st.dataframe of frame (or of `shown`, its styled form), or a line in the reader's
-    language when there are no rows (the grid would say "empty" in English)."""
-    if frame.empty:
-        st.caption(t("dictionary.no_rows"))
-        return None
-    return st.dataframe(frame if shown is None else shown, hide_index=True, key=key, **kwargs)
-
-
-def picked_row(event: object) -> int:
-    """The row picked in a single-row table (the first when none is)."""
-    rows = getattr(getattr(event, "selection", None), "rows", None) or [0]
-    return int(rows[0])
-
-
 def figures(t: Callable[..., str], lang: str, view: pd.DataFrame) -> pd.DataFrame:
     """v_reported_vs_computed for reading: a flag, the figure in the reader's words (the
     source's own words in simplified characters in Chinese), status and basis as labels."""
@@ -79,7 +62,7 @@ def figures_table(t: Callable[..., str], frame: pd.DataFrame) -> None:
         lambda r: ["background-color: #fde2e1" if r["status"] == "differs" else "" for _ in r],
         axis=1,
     )
-    event = table(
+    row = tables.pick_one(
         t,
         frame,
         "dict_figures",
@@ -98,13 +81,9 @@ def figures_table(t: Callable[..., str], frame: pd.DataFrame) -> None:
             "source_ref": st.column_config.TextColumn(t("dictionary.col_source_ref")),
         },
         placeholder="–",
-        on_select="rerun",
-        selection_mode="single-row",
-        selection_default={"selection": {"rows": [0]}},
     )
-    if event is None:
+    if row is None:
         return
-    row = frame.iloc[min(picked_row(event), len(frame) - 1)]
     with st.container(border=True, key="dict_figure_detail"):
         st.markdown(f"**{md.escape(row['figure'])}**")
         computed = "–" if pd.isna(row["computed"]) else f"{int(row['computed'])}"
@@ -125,7 +104,7 @@ def figures_table(t: Callable[..., str], frame: pd.DataFrame) -> None:
 def described_columns(t: Callable[..., str], columns: pd.DataFrame, key: str) -> None:
     """An object's columns (column, type, description); the picked column's whole
     description below the table (a cell cuts a long one)."""
-    event = table(
+    row = tables.pick_one(
         t,
         columns,
         key,
@@ -136,13 +115,9 @@ def described_columns(t: Callable[..., str], columns: pd.DataFrame, key: str) ->
                 t("dictionary.col_description"), width="large"
             ),
         },
-        on_select="rerun",
-        selection_mode="single-row",
-        selection_default={"selection": {"rows": [0]}},
     )
-    if event is None:
+    if row is None:
         return
-    row = columns.iloc[min(picked_row(event), len(columns) - 1)]
     with st.container(border=True, key=f"{key}_detail"):
         st.markdown(f"**{md.escape(row['column'])}** · `{row['type']}`")
         st.markdown(md.escape(row["description"]))
