@@ -83,10 +83,6 @@ def host_colour(code: str | None) -> str:
     return HOST_COLOURS.get(str(code), UNKNOWN_COLOUR) if code is not None else UNKNOWN_COLOUR
 
 
-def push_model_colour(code: str | None) -> str:
-    return PUSH_MODEL_COLOURS.get(str(code), UNKNOWN_COLOUR) if code is not None else UNKNOWN_COLOUR
-
-
 def colour(domain: str, code: str | None) -> str:
     """The colour of a code in a domain ("host", "nature", "push_model", "coverage")."""
     table = _DOMAINS.get(domain)
