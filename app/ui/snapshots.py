@@ -44,7 +44,7 @@ def snapshot_picker(t: Callable[..., str]) -> str:
         options=ids,
         key=SNAPSHOT_KEY,
         help=t("exports.snapshot_help"),
-        format_func=partial(label, t, written, st.session_state.setdefault(LABELS_KEY, {})),
+        format_func=partial(label, t("exports.snapshot_seed_name"), names(t, written, snaps)),
         on_change=keep_in_url,
     )
     if asked != chosen:
@@ -76,20 +76,23 @@ def imported(snapshot_id: str) -> roster.Snapshot | None:
     )
 
 
-def label(
-    t: Callable[..., str], written: Callable[[object], str], known: dict[str, str], snapshot_id: str
-) -> str:
-    """A snapshot as a reader names it: the article's data, or an import by file and time
-    (a selectbox shows options as text). A snapshot deleted meanwhile keeps the name this
-    session knew it by (known): the browser still holds that name."""
-    if snapshot_id == SEED_SNAPSHOT:
-        return t("exports.snapshot_seed_name")
-    snap = imported(snapshot_id)
-    if snap is not None:
+def names(
+    t: Callable[..., str], written: Callable[[object], str], snaps: dict[str, roster.Snapshot]
+) -> dict[str, str]:
+    """{snapshot id: the name a reader sees for it}, kept in the session: a snapshot deleted
+    meanwhile keeps the name the browser still holds for it."""
+    known = st.session_state.setdefault(LABELS_KEY, {})
+    for snapshot_id, snap in snaps.items():
         known[snapshot_id] = t(
             "exports.snapshot_import_name", file=snap.file_name, created=written(snap.created_at)
         )
-    return known.get(snapshot_id, snapshot_id)
+    return known
+
+
+def label(seed_name: str, known: dict[str, str], snapshot_id: str) -> str:
+    """A snapshot as a reader names it (a selectbox shows options as text), never its id
+    unless nothing better is known."""
+    return seed_name if snapshot_id == SEED_SNAPSHOT else known.get(snapshot_id, snapshot_id)
 
 
 def data_snapshot(t: Callable[..., str]) -> str:
