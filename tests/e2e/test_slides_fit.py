@@ -29,6 +29,10 @@ pytestmark = pytest.mark.e2e
 SIZES = ((1280, 720), (1920, 1080))
 EN_SLIDES = (2, 4, 5, 7)  # English runs longest: cards, a map, the dense slides (one size)
 RECORDER = "王芳"
+# Seen once in CI on a loaded machine: plotly.js reads a chart's layout after Streamlit has
+# replaced it during the first run's redraw at the window's type size (the charts are then
+# drawn, which the checks below measure). Tolerated once per slide; a second time fails.
+PLOTLY_REDRAW_RACE = "reading '_axisMatchGroups'"
 ID = re.compile(r"\b(rec|int|pri)-\d")
 STAMP = re.compile(r"\d{4}-\d\d-\d\d(T|\s)?\d\d:\d\d|\b\d{4}-\d\d-\d\d\b")
 
@@ -147,6 +151,10 @@ def test_every_projector_slide_fits_the_window_with_nothing_cut(browser, story_s
             for n in numbers:
                 path = f"/story?slide={n}&present=1&lang={lang}"
                 open_slide(page, story_server, path, display.chart_font(size))
+                if errors and all(PLOTLY_REDRAW_RACE in e for e in errors):
+                    errors.clear()  # a transient plotly.js race: the slide must open cleanly
+                    open_slide(page, story_server, path, display.chart_font(size))
+                assert not errors, f"slide {n} at {size} ({lang}): {errors}"
                 m = page.evaluate(MEASURE_JS)
                 check_slide(m, n, lang, size)
                 if lang != "zh":
