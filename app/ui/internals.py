@@ -71,3 +71,20 @@ def is_history_navigation() -> bool:
     internals have moved)."""
     ctx = get_script_run_ctx()
     return bool(getattr(ctx, "is_history_navigation", False)) if ctx is not None else False
+
+
+def peer_address() -> str | None:
+    """The TCP peer of this session's browser connection (uvicorn's client host, which it
+    takes from X-Forwarded-For only when the proxy itself is on 127.0.0.1); None when
+    unknown (no server: AppTest, a bare script). st.context.ip_address can't tell a
+    loopback peer from an unknown one: it returns None for both."""
+    from streamlit.runtime import exists, get_instance
+
+    ctx = get_script_run_ctx()
+    if ctx is None or not exists():
+        return None
+    with suppress(AttributeError):
+        client = get_instance().get_client(ctx.session_id)
+        context = getattr(client, "client_context", None)
+        return getattr(context, "remote_ip", None)
+    return None
