@@ -1,4 +1,5 @@
-"""Command line: build the data, run read-only SQL, check figures against the source."""
+"""Command line: build the data, run read-only SQL, check figures against the source,
+import a roster as a draft; checklist and snapshot commands are in app.cli_team."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from app import roster
+from app import cli_team, roster
 from app.core import checks
 from app.core.config import data_paths
 from app.core.i18n import translator
 from app.data import build as build_mod
-from app.data import db, exports, sandbox
+from app.data import db, exports, sandbox, snapshots
 from app.data.atomic import atomic_output
 from app.data.query_pool import QueryPool
 
@@ -57,6 +58,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         print(f"refused: unknown format {fmt!r}: use --format", file=sys.stderr)
         return EXIT_REFUSED
     pool = QueryPool(data_paths(), size=1)
+    args.snapshot = args.snapshot or snapshots.published_id()
     try:
         if fmt is None:  # a table for people to read; --format or --out for the data
             limits = sandbox.Limits(args.timeout, TABLE_ROWS, MAX_BYTES)
@@ -155,7 +157,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         with path.open("rb") as f:  # never more than the cap, even if the file grew since
             data = f.read(roster.MAX_BYTES + 1)
-        result = roster.import_roster(data_paths(), data, path.name, args.note)
+        actor = cli_team.cli_actor()
+        result = roster.import_roster(data_paths(), data, path.name, args.note, actor)
     if result.snapshot is None:
         n = len(result.problems)
         shown = "; ".join(
@@ -167,7 +170,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(" ".join(line.split()), file=sys.stderr)  # one line, whatever the values hold
         return EXIT_REFUSED
     snap = result.snapshot
-    print(f"{snap.rows} agencies from {snap.file_name} -> snapshot {snap.snapshot_id}")
+    print(
+        f"{snap.rows} agencies from {snap.file_name} -> draft snapshot {snap.snapshot_id}"
+        f" (publish it with: python -m app snapshots publish {snap.snapshot_id})"
+    )
     return 0
 
 
@@ -188,7 +194,9 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("sql")
     q.add_argument("--format", choices=sorted(exports.FORMATS))
     q.add_argument("--out", help="write the result to this file instead of standard output")
-    q.add_argument("--snapshot", help="which agencies snapshot the views use (default: seed)")
+    q.add_argument(
+        "--snapshot", help="which agencies snapshot the views use (default: the published one)"
+    )
     q.add_argument(
         "--timeout",
         type=timeout_seconds,
@@ -199,16 +207,19 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="compare reported and computed figures").set_defaults(
         func=cmd_check
     )
-    imp = sub.add_parser("import", help="import a roster (CSV or XLSX) as a new snapshot")
+    imp = sub.add_parser("import", help="import a roster (CSV or XLSX) as a draft snapshot")
     imp.add_argument("file")
     imp.add_argument("--note", default="", help="where the roster comes from")
     imp.set_defaults(func=cmd_import)
+    cli_team.add_commands(sub)
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        if args.command != "build":
+            snapshots.adopt_legacy(data_paths())  # imports an older version kept as files
         return args.func(args)
     except db.DataNotBuilt as err:
         print(f"error: {err}", file=sys.stderr)

@@ -85,7 +85,7 @@ with tab_sources:
 
 with tab_figures:
     view = session.view("v_reported_vs_computed", snapshot)
-    check_status.lines(t, view)
+    check_status.lines(t, view, lang)
     st.caption(t("dictionary.flag_legend_basis"))
     dictionary_tables.figures_table(t, dictionary_tables.figures(t, lang, view))
     figures = dictionary.flag_differences(view)

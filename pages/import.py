@@ -5,9 +5,20 @@ import streamlit as st
 
 from app import roster
 from app.core import md
-from app.core.config import SEED_SNAPSHOT, data_paths
+from app.core.config import data_paths
+from app.core.errors import UserError
 from app.data import exports
-from app.ui import downloads, locale, session, snapshots, tables, url, widgets
+from app.ui import (
+    auth,
+    downloads,
+    locale,
+    session,
+    snapshot_admin,
+    snapshots,
+    tables,
+    url,
+    widgets,
+)
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -37,14 +48,20 @@ st.download_button(
 
 
 def run_import() -> None:
-    """Button callback: check the upload and, when every row is valid, save the snapshot
-    and switch the pages to it (a callback may set the picker's state; the body may not)."""
+    """Button callback: check the upload and, when every row is valid, save it as a draft
+    and open it in this session (others see it only through its link until published)."""
     upload = st.session_state.get("imp_file")
     if upload is None:
         st.session_state["imp_outcome"] = {"error": t("importer.no_file")}
         return
     note = st.session_state.get("imp_note") or ""
-    result = roster.import_roster(paths, upload.getvalue(), upload.name, note)
+    try:
+        result = roster.import_roster(
+            paths, upload.getvalue(), upload.name, note, auth.current_actor()
+        )
+    except UserError as err:  # refused: the actor may not import
+        st.session_state["imp_outcome"] = {"error": err.message(t)}
+        return
     if result.snapshot is None:
         st.session_state["imp_outcome"] = {
             "file": md.excerpt(upload.name),
@@ -52,8 +69,7 @@ def run_import() -> None:
         }
         return
     session.clear_caches()
-    st.session_state[snapshots.SNAPSHOT_KEY] = result.snapshot.snapshot_id
-    snapshots.keep_in_url()
+    snapshots.open_snapshot(result.snapshot.snapshot_id)
     st.session_state["imp_outcome"] = {"snapshot": result.snapshot}
 
 
@@ -98,43 +114,12 @@ if outcome:
         )
 
 st.subheader(t("importer.snapshots"))
-snaps = roster.list_snapshots(paths)
-table = pd.DataFrame(
-    [
-        {
-            "snapshot": SEED_SNAPSHOT,
-            "created_at": "",
-            "file_name": t("importer.seed_file"),
-            "rows": int((session.view("v_agencies", SEED_SNAPSHOT)).shape[0]),
-            "note": "",
-        },
-        *[
-            {
-                "snapshot": s.snapshot_id,
-                "created_at": locale.when(s.created_at),
-                "file_name": s.file_name,
-                "rows": s.rows,
-                "note": s.note,
-            }
-            for s in snaps
-        ],
-    ]
-)
-st.dataframe(
-    table,
-    hide_index=True,
-    key="imp_snapshots",
-    column_config={
-        "snapshot": t("importer.col_snapshot"),
-        "created_at": t("importer.col_created"),
-        "file_name": t("importer.col_file"),
-        "rows": t("importer.col_rows"),
-        "note": st.column_config.TextColumn(t("importer.col_note"), width="large"),
-    },
-)
+snapshot_admin.snapshot_table(t)
+snapshot_admin.admin_actions(t, auth.current_actor())
+snapshot_admin.history(t)
 
 st.subheader(t("importer.changes"))
-ids = roster.snapshot_ids(paths)
+ids = roster.snapshot_ids()
 if len(ids) < 2:
     st.info(t("importer.changes_none"))
 else:

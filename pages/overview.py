@@ -105,5 +105,5 @@ with st.container(border=True):
         column.markdown(f"**{md.escape(value)}**")  # an imported roster names the agency
     widgets.source_popover(t, centre["source_ref"], centre["excerpt"])
 
-check_status.lines(t, figures_checked)
+check_status.lines(t, figures_checked, lang)
 since.section(t, lang, key="overview_since")

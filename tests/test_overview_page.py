@@ -40,7 +40,11 @@ def test_overview_reports_a_difference_from_the_source(data_copy) -> None:
     at = run_page("overview", "en")
     assert [m.value for m in at.metric][2] == "75"
     assert any("Differs from the source, which says 76" in w.value for w in at.warning)
-    assert any("county_with_agency" in e.value for e in at.error)
+    # the figure named in words, never by its id (zh: the source's words, simplified)
+    assert any("county-level units with a big-data agency" in e.value for e in at.error)
+    assert not any("county_with_agency" in e.value for e in at.error)
+    zh = run_page("overview", "zh")
+    assert any("有76个设有大数据管理机构" in e.value for e in zh.error)
 
 
 FINDING = {

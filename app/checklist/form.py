@@ -26,8 +26,9 @@ from app.checklist.model import (
 )
 from app.checklist.store import get_item, save_item
 from app.core import md
+from app.core.roles import Refused
 from app.data import exports
-from app.ui import editor
+from app.ui import auth, editor
 
 Translator = Callable[..., str]
 
@@ -150,8 +151,9 @@ def on_save(rec_id: str, known: set[str], t: Translator) -> None:
         return
     try:
         edit = make_edit(s[keys["status"]], s[keys["owner"]], s[keys["due"]], s[keys["notes"]])
-        saved = save_item(rec_id, s[base_key(rec_id)], edit, who, known=known)
-    except EditError as exc:
+        actor = auth.current_actor()
+        saved = save_item(rec_id, s[base_key(rec_id)], edit, actor, label=who, known=known)
+    except (EditError, Refused) as exc:
         s[FLASH] = _error(exc, t)
         return
     except StaleEdit as exc:

@@ -10,8 +10,6 @@ item never saved reads as model.blank; a stored "not_started" that no save ever 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from app.checklist.model import (
@@ -24,9 +22,11 @@ from app.checklist.model import (
     editor_name,
     recorded_status,
 )
-from app.data import state_db
+from app.core.roles import Actor
+from app.data.store import Store, now, open_store
 
-AUDIT_COLUMNS = ["rec_id", "version", "who", "at", "field", "old", "new"]
+# who: the identity (signed-in e-mail, local:<user>, cli:<user>); who_name: a display label
+AUDIT_COLUMNS = ["rec_id", "version", "who", "who_name", "at", "field", "old", "new"]
 # an item with whether any save ever set its status (see model.recorded_status)
 ITEM_SQL = (
     "SELECT i.*, EXISTS (SELECT 1 FROM checklist_audit AS a WHERE a.rec_id = i.rec_id"
@@ -47,14 +47,14 @@ def _state(row) -> ItemState:
     )
 
 
-def get_item(rec_id: str, path: Path | None = None) -> ItemState:
-    with state_db.reading(path) as con:
+def get_item(rec_id: str, store: Store | None = None) -> ItemState:
+    with (store or open_store()).reading() as con:
         row = con.execute(ITEM_SQL + " WHERE i.rec_id = ?", [rec_id]).fetchone()
     return _state(row) if row else blank(rec_id)
 
 
-def all_states(path: Path | None = None) -> dict[str, ItemState]:
-    with state_db.reading(path) as con:
+def all_states(store: Store | None = None) -> dict[str, ItemState]:
+    with (store or open_store()).reading() as con:
         rows = con.execute(ITEM_SQL).fetchall()
     return {r["rec_id"]: _state(r) for r in rows}
 
@@ -63,19 +63,24 @@ def save_item(
     rec_id: str,
     base_version: int,
     edit: ItemEdit,
-    who: str,
-    path: Path | None = None,
+    actor: Actor,
+    label: str = "",
+    store: Store | None = None,
     known: set[str] | None = None,
 ) -> ItemState:
     """Apply an edit made on version base_version; StaleEdit if someone saved since.
 
+    Refused unless the actor may edit the checklist. The audit records the actor's
+    identity; label (a typed name, when nobody is signed in) is only shown beside it.
     Returns the stored state (unchanged version when nothing differs).
     """
+    actor.require("checklist")
     if known is not None and rec_id not in known:
         raise EditError("checklist.error_unknown_item", rec_id=rec_id)
-    who = editor_name(who)
+    shown = actor.name or label
+    who_name = editor_name(shown) if shown else ""
     new = edit.stored()
-    with state_db.transaction(path) as con:
+    with (store or open_store()).transaction() as con:
         row = con.execute(ITEM_SQL + " WHERE i.rec_id = ?", [rec_id]).fetchone()
         current = _state(row) if row else blank(rec_id)
         if current.version != base_version:
@@ -85,7 +90,7 @@ def save_item(
         if not changed:
             return current
         version = current.version + 1
-        at = state_db.now()
+        at = now()
         con.execute(
             "INSERT INTO checklist_item (rec_id, status, owner, due, notes, version,"
             " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -93,12 +98,12 @@ def save_item(
             " owner = excluded.owner, due = excluded.due, notes = excluded.notes,"
             " version = excluded.version, updated_at = excluded.updated_at,"
             " updated_by = excluded.updated_by",
-            [rec_id, new["status"], new["owner"], new["due"], new["notes"], version, at, who],
+            [rec_id, *(new[f] for f in EDIT_FIELDS), version, at, who_name or actor.identity],
         )
         con.executemany(
-            "INSERT INTO checklist_audit (rec_id, who, at, field, old, new, version)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(rec_id, who, at, f, old[f], new[f], version) for f in changed],
+            "INSERT INTO checklist_audit (rec_id, who, who_name, at, field, old, new, version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(rec_id, actor.identity, who_name, at, f, old[f], new[f], version) for f in changed],
         )
     return ItemState(
         rec_id,
@@ -108,17 +113,17 @@ def save_item(
         str(new["notes"]),
         version,
         at,
-        who,
+        who_name or actor.identity,
     )
 
 
-def audit_log(rec_id: str | None = None, path: Path | None = None) -> pd.DataFrame:
+def audit_log(rec_id: str | None = None, store: Store | None = None) -> pd.DataFrame:
     """Every change, newest first (optionally of one item)."""
     sql = f"SELECT {', '.join(AUDIT_COLUMNS)} FROM checklist_audit"
     params: list[str] = []
     if rec_id:
         sql += " WHERE rec_id = ?"
         params.append(rec_id)
-    with state_db.reading(path) as con:
+    with (store or open_store()).reading() as con:
         rows = con.execute(sql + " ORDER BY id DESC", params).fetchall()
     return pd.DataFrame([dict(r) for r in rows], columns=AUDIT_COLUMNS, dtype=object)

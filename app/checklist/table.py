@@ -7,12 +7,11 @@ progress is counted from the stored statuses, never typed in.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from app.checklist.model import CATEGORY_ORDER, EDIT_FIELDS, STATUSES, Status, blank
 from app.checklist.store import all_states
+from app.data.store import Store
 
 
 def paragraph_excerpt(detail_zh: str, paragraph: str, paragraph_zh_hans: str) -> str:
@@ -29,7 +28,7 @@ def paragraph_excerpt(detail_zh: str, paragraph: str, paragraph_zh_hans: str) ->
 
 
 def items(
-    recommendations: pd.DataFrame, sources: pd.DataFrame, path: Path | None = None
+    recommendations: pd.DataFrame, sources: pd.DataFrame, store: Store | None = None
 ) -> pd.DataFrame:
     """Every checklist item with its source excerpt and stored progress, in source order."""
     recs = recommendations.copy()
@@ -48,7 +47,7 @@ def items(
         else None
         for r in recs.itertuples()
     ]
-    states = all_states(path)
+    states = all_states(store)
     for f in (*EDIT_FIELDS, "version", "updated_at", "updated_by"):
         recs[f] = [getattr(states.get(i, blank(i)), f) for i in recs["rec_id"]]
     order = {c: n for n, c in enumerate(CATEGORY_ORDER)}

@@ -84,7 +84,7 @@ def populate(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
         if not TABLE_NAME.match(f.stem):
             continue
         con.execute(f"CREATE TABLE {f.stem} AS SELECT * FROM read_parquet(?)", [str(f)])
-    load_snapshots(con, paths)
+    load_snapshots(con)
     for path in view_files():
         con.execute(path.read_text(encoding="utf-8"))
 
@@ -115,13 +115,13 @@ def is_alive(con: duckdb.DuckDBPyConnection) -> bool:
         cur.close()
 
 
-def load_snapshots(con: duckdb.DuckDBPyConnection, paths: DataPaths) -> None:
-    """Append imported rosters (those the manifest lists) to agencies, after the seed."""
-    for snap in snapshots.list_snapshots(paths):
-        con.execute(
-            "INSERT INTO agencies BY NAME SELECT * FROM read_parquet(?)",
-            [str(snapshots.snapshot_file(paths, snap.snapshot_id))],
-        )
+def load_snapshots(con: duckdb.DuckDBPyConnection) -> None:
+    """Append imported rosters (drafts and published, from the state store) to agencies,
+    after the seed."""
+    for snap in snapshots.list_snapshots():
+        con.register("imported_rows", snapshots.agencies_table(snap.snapshot_id))
+        con.execute("INSERT INTO agencies BY NAME SELECT * FROM imported_rows")
+        con.unregister("imported_rows")
 
 
 def query(

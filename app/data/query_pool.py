@@ -137,7 +137,7 @@ class QueryPool:
                 "params": params,
                 "snapshot": snapshot,
                 "limits": limits,
-                "snapshots": tuple(snapshot_ids(self.paths)),
+                "snapshots": tuple(snapshot_ids()),
             }
             worker.ask(request)
             deadline = time.monotonic() + START_S

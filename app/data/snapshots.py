@@ -1,46 +1,45 @@
-"""Imported snapshots on disk: <snapshot_id>.parquet files and the manifest listing them.
+"""Imported snapshots in the state store: drafts, the published pointer and their audit.
 
-Writers take an exclusive lock (fcntl.flock on LOCK_FILE in the snapshots folder) for
-the whole of "choose an id, write the parquet file, write the manifest", so two imports
-in the same second get two ids and neither loses the other's manifest entry. Files are
-written to a temporary name and renamed, so readers, who take no lock, see the manifest
-before or after an import, never half of it. What a killed import leaves (temporary
-files, a parquet file the manifest does not list) is removed by the next import, or by
-clean_leftovers() when the app starts.
+An import becomes a draft: its agencies (as Parquet bytes) and who imported which file
+when. Every reader sees the published snapshot, the seed until an admin publishes an
+import; a draft is seen only by whoever opens it by id. Publishing, withdrawing and
+deleting are admin actions and each leaves a row in the snapshot audit. The store's one
+write lock makes "choose a free id, write the rows" atomic, so two imports in the same
+second get two ids.
 """
 
 from __future__ import annotations
 
-import fcntl
+import io
 import json
 import re
-import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from app.core.config import SEED_SNAPSHOT, DataPaths
+from app.core.errors import UserError
 from app.core.md import excerpt
 from app.core.models import Agency
+from app.core.roles import Actor
 from app.data import build
-from app.data.atomic import write_bytes
+from app.data.store import Store, now, open_store
 
-MANIFEST = "manifest.json"
-LOCK_FILE = ".import.lock"  # never deleted: removing a lock file races with its takers
-LOCK_WAIT_S = 30.0  # an import holds the lock for well under a second
 SNAPSHOT_ID = re.compile(r"^import-\d{8}-\d{6}(-\d+)?$")
 PENDING_ID = "import-pending"  # what validated rows carry until an id is reserved
 FILE_NAME_CHARS = 120
+AUDIT_COLUMNS = ["snapshot_id", "action", "who", "who_name", "at"]
+LEGACY_MOVED = "legacy_snapshots_moved"
 
 
-class SnapshotStoreError(Exception):
-    """Nothing was written; code names the message (importer.problem_<code>)."""
-
-    def __init__(self, code: str) -> None:
-        self.code = code
-        super().__init__(code)
+class SnapshotError(UserError):
+    """A snapshot action refused (nothing changed): an unknown id, the seed, the
+    published snapshot deleted, ..."""
 
 
 @dataclass(frozen=True)
@@ -50,137 +49,229 @@ class Snapshot:
     file_name: str
     rows: int
     note: str = ""
+    created_by: str = ""
+    created_by_name: str = ""
+
+    @property
+    def who(self) -> str:
+        """Who imported it, as people read it: the name, else the identity."""
+        return self.created_by_name or self.created_by
 
 
-def snapshot_file(paths: DataPaths, snapshot_id: str) -> Path:
-    if not SNAPSHOT_ID.match(snapshot_id):
-        raise ValueError(f"not a snapshot id: {snapshot_id!r}")
-    return paths.snapshots / f"{snapshot_id}.parquet"
+LIST_SQL = (
+    "SELECT snapshot_id, created_at, file_name, rows, note, created_by, created_by_name"
+    " FROM snapshot"
+)
 
 
-def _read_manifest(paths: DataPaths) -> list[Snapshot] | None:
-    """The manifest's entries ([] when there is none), or None when it cannot be read."""
-    manifest = paths.snapshots / MANIFEST
-    if not manifest.exists():
-        return []
-    try:
-        entries = json.loads(manifest.read_text(encoding="utf-8"))["snapshots"]
-        return [Snapshot(**e) for e in entries]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+def _snapshot(row) -> Snapshot:
+    return Snapshot(**{k: row[k] for k in Snapshot.__dataclass_fields__})
 
 
-def _listed(paths: DataPaths, entries: Sequence[Snapshot]) -> list[Snapshot]:
-    """Entries with a valid id and an existing file, each id once (the first entry wins)."""
-    seen: set[str] = set()
-    snaps = []
-    for s in entries:
-        sid = s.snapshot_id
-        fresh = isinstance(sid, str) and SNAPSHOT_ID.match(sid) and sid not in seen
-        if fresh and snapshot_file(paths, sid).exists():
-            seen.add(sid)
-            snaps.append(s)
-    return snaps
+def list_snapshots(store: Store | None = None) -> list[Snapshot]:
+    """Imported snapshots (drafts and the published one), oldest first."""
+    with (store or open_store()).reading() as con:
+        rows = con.execute(LIST_SQL + " ORDER BY created_at, snapshot_id").fetchall()
+    return [_snapshot(r) for r in rows]
 
 
-def list_snapshots(paths: DataPaths) -> list[Snapshot]:
-    """Imported snapshots the manifest lists and whose file exists, oldest first, each once."""
-    return _listed(paths, _read_manifest(paths) or [])
+def get(snapshot_id: str, store: Store | None = None) -> Snapshot | None:
+    with (store or open_store()).reading() as con:
+        row = con.execute(LIST_SQL + " WHERE snapshot_id = ?", [snapshot_id]).fetchone()
+    return _snapshot(row) if row else None
 
 
-def snapshot_ids(paths: DataPaths) -> list[str]:
-    """The seed first, then imports oldest to newest (the last is the latest)."""
-    return [SEED_SNAPSHOT, *(s.snapshot_id for s in list_snapshots(paths))]
+def snapshot_ids(store: Store | None = None) -> list[str]:
+    """The seed first, then imports oldest to newest."""
+    return [SEED_SNAPSHOT, *(s.snapshot_id for s in list_snapshots(store))]
 
 
-@contextmanager
-def _locked(paths: DataPaths, wait_s: float) -> Iterator[bool]:
-    """Hold the snapshots folder's lock: yields True, or False when another process held
-    it for all of wait_s seconds (0: try once). Released when the block ends."""
-    with (paths.snapshots / LOCK_FILE).open("a") as f:
-        deadline = time.monotonic() + wait_s
-        while True:
-            try:
-                fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    yield False
-                    return
-                time.sleep(0.02)
-        try:
-            yield True
-        finally:
-            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+def published_id(store: Store | None = None) -> str:
+    """The snapshot every reader sees: the seed until an import is published."""
+    with (store or open_store()).reading() as con:
+        row = con.execute("SELECT snapshot_id FROM published WHERE slot = 1").fetchone()
+    return row["snapshot_id"] if row else SEED_SNAPSHOT
 
 
-def _remove_leftovers(paths: DataPaths, listed: set[str] | None) -> list[Path]:
-    """Under the lock: temporary files, and parquet files of ids the manifest does not
-    list (none of them when the manifest could not be read: listed is None)."""
-    stale = list(paths.snapshots.glob(".*.tmp"))
-    if listed is not None:
-        stale += [
-            p
-            for p in paths.snapshots.glob("import-*.parquet")
-            if SNAPSHOT_ID.match(p.stem) and p.stem not in listed
-        ]
-    for path in stale:
-        path.unlink(missing_ok=True)
-    return stale
+def agencies_table(snapshot_id: str, store: Store | None = None) -> pa.Table:
+    """The agencies of an imported snapshot (KeyError if there is none of that id)."""
+    with (store or open_store()).reading() as con:
+        row = con.execute("SELECT body FROM snapshot WHERE snapshot_id = ?", [snapshot_id])
+        found = row.fetchone()
+    if found is None:
+        raise KeyError(snapshot_id)
+    return pq.read_table(io.BytesIO(bytes(found["body"])))
 
 
-def clean_leftovers(paths: DataPaths) -> list[Path]:
-    """Remove what killed imports left behind; returns the files removed. Safe to call
-    at every start: does nothing when an import holds the lock or the folder is missing
-    or read-only."""
-    if not paths.snapshots.is_dir():
-        return []
-    try:
-        with _locked(paths, wait_s=0) as held:
-            if not held:
-                return []
-            entries = _read_manifest(paths)
-            ids = None if entries is None else {s.snapshot_id for s in _listed(paths, entries)}
-            return _remove_leftovers(paths, ids)
-    except OSError:
-        return []
+def _parquet_bytes(agencies: Sequence[Agency], snapshot_id: str) -> bytes:
+    rows = [a.model_copy(update={"snapshot": snapshot_id}) for a in agencies]
+    sink = io.BytesIO()
+    pq.write_table(build.arrow_table(Agency, rows), sink)  # type: ignore[arg-type]
+    return sink.getvalue()
 
 
-def _free_id(paths: DataPaths, now: datetime, taken: set[str]) -> str:
-    base = f"import-{now:%Y%m%d-%H%M%S}"
+def _free_id(con, when: datetime) -> str:
+    taken = {r["snapshot_id"] for r in con.execute("SELECT snapshot_id FROM snapshot")}
+    base = f"import-{when:%Y%m%d-%H%M%S}"
     candidate, n = base, 1
-    while candidate in taken or snapshot_file(paths, candidate).exists():
+    while candidate in taken:
         n += 1
         candidate = f"{base}-{n}"
     return candidate
 
 
+def _audit(con, snapshot_id: str, action: str, actor: Actor, at: str) -> None:
+    con.execute(
+        "INSERT INTO snapshot_audit (snapshot_id, action, who, who_name, at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [snapshot_id, action, actor.identity, actor.name, at],
+    )
+
+
 def save(
-    paths: DataPaths, agencies: Sequence[Agency], file_name: str, note: str, now: datetime
+    agencies: Sequence[Agency],
+    file_name: str,
+    note: str,
+    actor: Actor,
+    when: datetime,
+    store: Store | None = None,
 ) -> Snapshot:
-    """Reserve a new id and write the agencies as that snapshot, under the lock. Raises
-    SnapshotStoreError ("busy", "manifest_unreadable") having written nothing."""
-    paths.snapshots.mkdir(parents=True, exist_ok=True)
-    with _locked(paths, LOCK_WAIT_S) as held:
-        if not held:
-            raise SnapshotStoreError("busy")
-        entries = _read_manifest(paths)
-        if entries is None:  # writing a new one would orphan every listed snapshot
-            raise SnapshotStoreError("manifest_unreadable")
-        listed = _listed(paths, entries)
-        _remove_leftovers(paths, {s.snapshot_id for s in listed})
-        snapshot_id = _free_id(paths, now, {s.snapshot_id for s in listed})
-        rows = [a.model_copy(update={"snapshot": snapshot_id}) for a in agencies]
-        table = build.arrow_table(Agency, rows)  # type: ignore[arg-type]
-        build.write_atomic(table, snapshot_file(paths, snapshot_id))
+    """Store the agencies as a new draft under a free id (refused unless the actor may
+    import). The rows are written in one transaction: all of them or none."""
+    actor.require("import")
+    at = when.isoformat(timespec="seconds")
+    with (store or open_store()).transaction() as con:
+        snapshot_id = _free_id(con, when)
         snap = Snapshot(
             snapshot_id,
-            now.isoformat(timespec="seconds"),
+            at,
             excerpt(Path(file_name).name, FILE_NAME_CHARS) or "roster",
-            len(rows),
+            len(agencies),
             note.strip()[:500],
+            actor.identity,
+            actor.name,
         )
-        entries_out = [asdict(s) for s in [*listed, snap]]
-        manifest = json.dumps({"snapshots": entries_out}, ensure_ascii=False, indent=1)
-        write_bytes(paths.snapshots / MANIFEST, manifest.encode("utf-8"))
+        con.execute(
+            "INSERT INTO snapshot (snapshot_id, created_at, created_by, created_by_name,"
+            " file_name, rows, note, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                snap.snapshot_id,
+                snap.created_at,
+                snap.created_by,
+                snap.created_by_name,
+                snap.file_name,
+                snap.rows,
+                snap.note,
+                _parquet_bytes(agencies, snapshot_id),
+            ],
+        )
+        _audit(con, snapshot_id, "import", actor, now())
     return snap
+
+
+def _set_published(con, snapshot_id: str, actor: Actor, at: str) -> None:
+    con.execute(
+        "INSERT INTO published (slot, snapshot_id, at, who) VALUES (1, ?, ?, ?)"
+        " ON CONFLICT (slot) DO UPDATE SET snapshot_id = excluded.snapshot_id,"
+        " at = excluded.at, who = excluded.who",
+        [snapshot_id, at, actor.identity],
+    )
+
+
+def _current(con) -> str:
+    row = con.execute("SELECT snapshot_id FROM published WHERE slot = 1").fetchone()
+    return row["snapshot_id"] if row else SEED_SNAPSHOT
+
+
+def _exists(con, snapshot_id: str) -> bool:
+    found = con.execute("SELECT 1 FROM snapshot WHERE snapshot_id = ?", [snapshot_id])
+    return found.fetchone() is not None
+
+
+def publish(snapshot_id: str, actor: Actor, store: Store | None = None) -> None:
+    """Make an imported snapshot (or the seed again) what every reader sees."""
+    actor.require("publish")
+    with (store or open_store()).transaction() as con:
+        if snapshot_id != SEED_SNAPSHOT and not _exists(con, snapshot_id):
+            raise SnapshotError("snapshots.error_unknown", id=snapshot_id)
+        if _current(con) == snapshot_id:
+            raise SnapshotError("snapshots.error_already_published", id=snapshot_id)
+        at = now()
+        _set_published(con, snapshot_id, actor, at)
+        _audit(con, snapshot_id, "publish", actor, at)
+
+
+def withdraw(actor: Actor, store: Store | None = None) -> str:
+    """The published import becomes a draft again and readers see the seed; returns the
+    id withdrawn. Refused when the seed is what is published."""
+    actor.require("withdraw")
+    with (store or open_store()).transaction() as con:
+        current = _current(con)
+        if current == SEED_SNAPSHOT:
+            raise SnapshotError("snapshots.error_nothing_published")
+        at = now()
+        _set_published(con, SEED_SNAPSHOT, actor, at)
+        _audit(con, current, "withdraw", actor, at)
+    return current
+
+
+def delete(snapshot_id: str, actor: Actor, store: Store | None = None) -> None:
+    """Delete a draft (never the seed, never the published snapshot: withdraw it first)."""
+    actor.require("delete")
+    with (store or open_store()).transaction() as con:
+        if snapshot_id == SEED_SNAPSHOT:
+            raise SnapshotError("snapshots.error_seed")
+        if not _exists(con, snapshot_id):
+            raise SnapshotError("snapshots.error_unknown", id=snapshot_id)
+        if _current(con) == snapshot_id:
+            raise SnapshotError("snapshots.error_delete_published", id=snapshot_id)
+        con.execute("DELETE FROM snapshot WHERE snapshot_id = ?", [snapshot_id])
+        _audit(con, snapshot_id, "delete", actor, now())
+
+
+def history(store: Store | None = None) -> pd.DataFrame:
+    """Every import, publish, withdraw and delete, newest first."""
+    with (store or open_store()).reading() as con:
+        rows = con.execute(
+            f"SELECT {', '.join(AUDIT_COLUMNS)} FROM snapshot_audit ORDER BY id DESC"
+        ).fetchall()
+    return pd.DataFrame([dict(r) for r in rows], columns=AUDIT_COLUMNS, dtype=object)
+
+
+def adopt_legacy(paths: DataPaths, store: Store | None = None) -> int:
+    """Snapshots an older version kept as files in the data folder (manifest.json and
+    <id>.parquet) become drafts in the store, once; the files stay where they are.
+    Returns how many were taken."""
+    manifest = paths.snapshots / "manifest.json"
+    store = store or open_store()
+    with store.reading() as con:
+        done = con.execute("SELECT 1 FROM store_meta WHERE key = ?", [LEGACY_MOVED]).fetchone()
+    if done or not manifest.is_file():
+        return 0
+    try:
+        entries = json.loads(manifest.read_text(encoding="utf-8"))["snapshots"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
+    taken = 0
+    with store.transaction() as con:
+        for e in entries:
+            sid = str(e.get("snapshot_id", ""))
+            path = paths.snapshots / f"{sid}.parquet"
+            if not SNAPSHOT_ID.match(sid) or not path.is_file() or _exists(con, sid):
+                continue
+            con.execute(
+                "INSERT INTO snapshot (snapshot_id, created_at, created_by, file_name, rows,"
+                " note, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    sid,
+                    e["created_at"],
+                    "",
+                    e["file_name"],
+                    e["rows"],
+                    e.get("note", ""),
+                    path.read_bytes(),
+                ],
+            )
+            taken += 1
+        con.execute("INSERT INTO store_meta (key, value) VALUES (?, ?)", [LEGACY_MOVED, now()])
+    return taken

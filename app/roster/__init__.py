@@ -1,13 +1,12 @@
 """Roster import: a CSV or XLSX of agencies becomes a new snapshot beside the seed.
 
 The parts, each one job: reading (bytes -> rows, bounded by caps, CSV in csv_text, XLSX
-in xlsx), validation (rows -> Agency models by the build's own rules), store (snapshots
-on disk, under a lock), report (messages, template, changes). Every refusal is an
-ImportProblem that echoes only short excerpts of what the file holds.
+in xlsx), validation (rows -> Agency models by the build's own rules), store (a draft
+snapshot in the state store: app.data.snapshots), report (messages, template, changes).
+Every refusal is an ImportProblem that echoes only short excerpts of what the file holds.
 
-Nothing is written unless every row is valid. The file is read and validated without
-the lock; the snapshot id is reserved, the parquet file and the manifest written under
-it. The seed (data/parquet/agencies.parquet) is never touched.
+Nothing is written unless every row is valid, and then as a draft that no reader sees
+until an admin publishes it. The seed (data/parquet/agencies.parquet) is never touched.
 """
 
 from __future__ import annotations
@@ -17,18 +16,9 @@ from datetime import datetime
 
 from app.core.config import DataPaths
 from app.core.md import excerpt
-from app.data.snapshots import (
-    MANIFEST,
-    PENDING_ID,
-    SNAPSHOT_ID,
-    Snapshot,
-    SnapshotStoreError,
-    clean_leftovers,
-    list_snapshots,
-    save,
-    snapshot_file,
-    snapshot_ids,
-)
+from app.core.roles import Actor
+from app.data.snapshots import PENDING_ID, SNAPSHOT_ID, Snapshot, list_snapshots, save, snapshot_ids
+from app.data.store import Store
 from app.roster.caps import (
     MAX_BYTES,
     MAX_BYTES_LABEL,
@@ -54,7 +44,6 @@ __all__ = [
     "CHANGE_KINDS",
     "IGNORED_COLUMNS",
     "IMPORT_COLUMNS",
-    "MANIFEST",
     "MAX_BYTES",
     "MAX_BYTES_LABEL",
     "MAX_CELL",
@@ -68,7 +57,6 @@ __all__ = [
     "ImportResult",
     "Snapshot",
     "changes",
-    "clean_leftovers",
     "excerpt",
     "import_roster",
     "list_snapshots",
@@ -78,7 +66,6 @@ __all__ = [
     "problems_frame",
     "read_table",
     "safe_file_name",
-    "snapshot_file",
     "snapshot_ids",
     "template_sheets",
     "template_xlsx",
@@ -97,15 +84,16 @@ def import_roster(
     paths: DataPaths,
     data: bytes,
     file_name: str,
-    note: str = "",
+    note: str,
+    actor: Actor,
     now: datetime | None = None,
+    store: Store | None = None,
 ) -> ImportResult:
-    """Validate the file; when every row is valid, write it as a new snapshot."""
+    """Validate the file; when every row is valid, store it as a new draft snapshot.
+    Refused (roles.Refused, before reading the file) unless the actor may import."""
+    actor.require("import")
     agencies, problems = validate(data, file_name, load_divisions(paths), PENDING_ID)
     if problems:
         return ImportResult(None, problems)
-    try:
-        snap = save(paths, agencies, file_name, note, now or datetime.now())
-    except SnapshotStoreError as err:
-        return ImportResult(None, [whole_file(err.code)])
+    snap = save(agencies, file_name, note, actor, now or datetime.now(), store)
     return ImportResult(snap, [])

@@ -15,11 +15,12 @@ import streamlit as st
 from app.core import md
 from app.core.codes import jiangsu_cities
 from app.core.i18n import column_name, translator
+from app.core.roles import Refused
 from app.data import exports
 from app.figures import scenario_charts, shown
 from app.scenarios import export, model, results, store, wording
 from app.scenarios.model import Scenario, ScenarioError
-from app.ui import editor, locale, session, snapshots
+from app.ui import auth, locale, session, snapshots
 
 # session-state keys this module owns (widget keys included)
 STEPS, OPENED, FLASH = "sc_steps", "sc_opened", "sc_flash"
@@ -189,8 +190,8 @@ def on_save() -> None:
     try:
         scenario = model.make(s.get(NAME, ""), s.get(NOTE, ""), s[STEPS])
         outcome(snapshots.chosen_snapshot(), model.steps_key(scenario.steps))
-        version = store.save(scenario, editor.current(), bool(s.get(OVERWRITE)))
-    except ScenarioError as exc:
+        version = store.save(scenario, auth.current_actor(), bool(s.get(OVERWRITE)))
+    except (ScenarioError, Refused) as exc:
         _flash("error", exc.key, **exc.values)
         return
     s[CHOSEN] = scenario.name
@@ -200,7 +201,12 @@ def on_save() -> None:
 
 def on_delete() -> None:
     name = st.session_state.get(CHOSEN)
-    if name and store.delete(name):
+    try:
+        deleted = bool(name) and store.delete(name, auth.current_actor())
+    except Refused as exc:
+        _flash("error", exc.key, **exc.values)
+        return
+    if deleted:
         _flash("success", "scenarios.deleted", name=name)
     st.session_state[CHOSEN] = None
     st.session_state[OPENED] = None

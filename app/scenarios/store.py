@@ -1,25 +1,27 @@
-"""Saved scenarios, by name, in the app's state store (app.data.state_db) beside the checklist.
+"""Saved scenarios, by name, in the app's state store (app.data.store) beside the checklist.
 
 A row holds the scenario as JSON (Scenario.model_dump_json), a version counted up on
-each overwrite, when and by whom it was saved.
+each overwrite, when and by whom it was saved (the actor's name, else its identity).
+Saving and deleting are refused unless the actor may keep scenarios.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 from pydantic import ValidationError
 
-from app.data import state_db
+from app.core.roles import Actor
+from app.data.store import Store, now, open_store
 from app.scenarios.model import Scenario, ScenarioError
 
 
-def save(scenario: Scenario, who: str | None, overwrite: bool, path: Path | None = None) -> int:
+def save(scenario: Scenario, actor: Actor, overwrite: bool, store: Store | None = None) -> int:
     """Store a scenario under its name; ScenarioError if the name exists and overwrite is off."""
+    actor.require("scenario")
     body = scenario.model_dump_json()
-    with state_db.transaction(path) as con:
+    with (store or open_store()).transaction() as con:
         row = con.execute("SELECT version FROM scenario WHERE name = ?", [scenario.name]).fetchone()
         if row and not overwrite:
             raise ScenarioError("scenarios.error_exists", name=scenario.name)
@@ -28,14 +30,14 @@ def save(scenario: Scenario, who: str | None, overwrite: bool, path: Path | None
             "INSERT INTO scenario (name, body, version, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (name) DO UPDATE SET body = excluded.body, version = excluded.version,"
             " saved_at = excluded.saved_at, saved_by = excluded.saved_by",
-            [scenario.name, body, version, state_db.now(), who],
+            [scenario.name, body, version, now(), actor.name or actor.identity],
         )
     return version
 
 
-def saved(path: Path | None = None) -> pd.DataFrame:
+def saved(store: Store | None = None) -> pd.DataFrame:
     """Saved scenarios: name, version, saved_at, saved_by, steps (newest first)."""
-    with state_db.reading(path) as con:
+    with (store or open_store()).reading() as con:
         rows = con.execute(
             "SELECT name, version, saved_at, saved_by, body FROM scenario ORDER BY saved_at DESC,"
             " name"
@@ -54,8 +56,8 @@ def _steps(row) -> int:
         return 0
 
 
-def load(name: str, path: Path | None = None) -> Scenario:
-    with state_db.reading(path) as con:
+def load(name: str, store: Store | None = None) -> Scenario:
+    with (store or open_store()).reading() as con:
         row = con.execute("SELECT body FROM scenario WHERE name = ?", [name]).fetchone()
     if row is None:
         raise ScenarioError("scenarios.error_not_found", name=name)
@@ -65,6 +67,7 @@ def load(name: str, path: Path | None = None) -> Scenario:
         raise ScenarioError("scenarios.error_corrupt", name=name) from exc
 
 
-def delete(name: str, path: Path | None = None) -> bool:
-    with state_db.transaction(path) as con:
+def delete(name: str, actor: Actor, store: Store | None = None) -> bool:
+    actor.require("scenario")
+    with (store or open_store()).transaction() as con:
         return con.execute("DELETE FROM scenario WHERE name = ?", [name]).rowcount > 0

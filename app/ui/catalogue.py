@@ -11,13 +11,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.core.config import data_paths
 from app.data import dictionary, snapshots
 from app.ui import session
 
 
 def _loaded() -> tuple[str, ...]:
-    return tuple(snapshots.snapshot_ids(data_paths()))
+    return tuple(snapshots.snapshot_ids())
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

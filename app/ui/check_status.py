@@ -10,13 +10,21 @@ import pandas as pd
 import streamlit as st
 
 from app.core import checks
+from app.core.chinese import simplified
 
 
-def lines(t: Callable[..., str], figures: pd.DataFrame) -> None:
+def figure_words(figures: pd.DataFrame, ids: tuple[str, ...], lang: str) -> list[str]:
+    """Figures named for readers, never by id: the source's own words (simplified) in
+    Chinese, the figure's scope in English."""
+    rows = figures.set_index("figure_id").loc[list(ids)]
+    return [simplified(w) for w in rows["excerpt"]] if lang == "zh" else list(rows["scope"])
+
+
+def lines(t: Callable[..., str], figures: pd.DataFrame, lang: str) -> None:
     """figures: v_reported_vs_computed for the chosen snapshot."""
     found = checks.summarise(figures)
     if found.differs:
-        names = ", ".join(found.differs)  # figure ids of the reviewed sources, not user text
+        names = t("app.list_separator").join(figure_words(figures, found.differs, lang))
         st.error(t("checks.differ", n=len(found.differs), names=names), icon=":material/warning:")
     if found.confirmed:
         st.success(t("checks.confirmed", n=len(found.confirmed)), icon=":material/check_circle:")

@@ -7,10 +7,9 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from app import roster
 from app.core.config import data_paths
 from app.core.i18n import column_name, translator
-from app.data import db
+from app.data import db, snapshots
 from app.data.query_pool import QueryPool
 
 
@@ -21,7 +20,7 @@ def connection() -> duckdb.DuckDBPyConnection:
     Only the app's own SQL runs here. Should DuckDB ever invalidate it (a fatal error),
     the next use opens a new one instead of failing every page of every session."""
     paths = data_paths()
-    roster.clean_leftovers(paths)  # what a killed import left behind, if no import runs now
+    snapshots.adopt_legacy(paths)  # imports an older version kept in the data folder, once
     return db.connect(paths)
 
 

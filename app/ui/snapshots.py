@@ -1,124 +1,142 @@
-"""Which agencies snapshot the pages show: one sidebar picker (?snapshot=ID), drawn by the
-entry script; pages read chosen_snapshot(). 'seed' is the article's data; readers see
-label(), never the id."""
+"""Which agencies snapshot the pages show: the published one, unless the URL opens another
+(?snapshot=ID: the article's seed, or a draft by its id). One sidebar picker, drawn by
+the entry script; pages read chosen_snapshot(). Readers see names, never ids; a draft
+carries a badge and its own as-of line wherever it is shown."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 import streamlit as st
 
-from app import roster
 from app.core import md
-from app.core.config import SEED_SNAPSHOT, data_paths
+from app.core.config import SEED_SNAPSHOT
+from app.data import snapshots as store
+from app.roster import loaded_snapshots
 from app.ui.locale import current_language, reader_time, reader_zone, when
 from app.ui.session import clear_caches, connection
 from app.ui.url import notice
 
 SNAPSHOT_KEY = "snapshot"  # the URL parameter and the picker's key (owned here)
-LABELS_KEY = "_snapshot_labels"  # {snapshot id: the name this session showed for it}
+STATE_KEY = "_snapshot_state"  # this run's (published id, {id: Snapshot}), read once a run
 
 
-def snapshot_picker(t: Callable[..., str]) -> str:
-    """Sidebar choice of the agencies snapshot (latest import by default; ?snapshot=ID).
-
-    Returns the snapshot id to hand to view()/db.query(); 'seed' is the article's data."""
-
-    paths = data_paths()
-    written = reader_time(current_language(), reader_zone())
-    snaps = {s.snapshot_id: s for s in roster.list_snapshots(paths)}
-    ids = list(reversed(roster.snapshot_ids(paths)))  # latest first; the seed last
-    if set(snaps) - set(roster.loaded_snapshots(connection())):
-        clear_caches()  # imported elsewhere (another session or the CLI): reload
-    # Not bind="query-params": a bound selectbox writes its formatted label into the URL,
-    # and a link must name the snapshot by id in any language. So the URL is kept here: it
-    # wins when it names a snapshot (a link, Back), a choice writes it (keep_in_url).
-    asked = st.query_params.get(SNAPSHOT_KEY)
-    if asked in ids:
-        st.session_state[SNAPSHOT_KEY] = asked
-    elif st.session_state.get(SNAPSHOT_KEY) not in ids:
-        st.session_state[SNAPSHOT_KEY] = ids[0]
-    chosen = st.sidebar.selectbox(
-        t("exports.snapshot"),
-        options=ids,
-        key=SNAPSHOT_KEY,
-        help=t("exports.snapshot_help"),
-        format_func=partial(label, t("exports.snapshot_seed_name"), names(t, written, snaps)),
-        on_change=keep_in_url,
-    )
-    if asked != chosen:
-        st.query_params[SNAPSHOT_KEY] = chosen
-    snap = snaps.get(chosen)
-    if snap is None:
-        st.sidebar.caption(t("exports.snapshot_seed"))
-    else:
-        st.sidebar.caption(
-            t(
-                "exports.snapshot_import",
-                file=md.escape(snap.file_name),  # the uploader's name, shown to everyone
-                rows=snap.rows,
-                created=written(snap.created_at),
-            )
-        )
-    return chosen or ids[0]
+def _state() -> tuple[str, dict[str, store.Snapshot]]:
+    """The published id and every imported snapshot, read from the store once a run (the
+    entry script's picker reads it; pages reuse it)."""
+    return st.session_state[STATE_KEY]
 
 
-def keep_in_url() -> None:
-    """The chosen snapshot into the URL (?snapshot=ID), before the run that shows it."""
-    st.query_params[SNAPSHOT_KEY] = st.session_state[SNAPSHOT_KEY]
-
-
-def imported(snapshot_id: str) -> roster.Snapshot | None:
-    """The imported snapshot of that id (None for the seed or a snapshot gone)."""
-    return next(
-        (s for s in roster.list_snapshots(data_paths()) if s.snapshot_id == snapshot_id), None
-    )
-
-
-def names(
-    t: Callable[..., str], written: Callable[[object], str], snaps: dict[str, roster.Snapshot]
-) -> dict[str, str]:
-    """{snapshot id: the name a reader sees for it}, kept in the session: a snapshot deleted
-    meanwhile keeps the name the browser still holds for it."""
-    known = st.session_state.setdefault(LABELS_KEY, {})
-    for snapshot_id, snap in snaps.items():
-        known[snapshot_id] = t(
-            "exports.snapshot_import_name", file=snap.file_name, created=written(snap.created_at)
-        )
-    return known
-
-
-def label(seed_name: str, known: dict[str, str], snapshot_id: str) -> str:
-    """A snapshot as a reader names it (a selectbox shows options as text), never its id
-    unless nothing better is known."""
-    return seed_name if snapshot_id == SEED_SNAPSHOT else known.get(snapshot_id, snapshot_id)
+def _read_state() -> tuple[str, dict[str, store.Snapshot]]:
+    published = store.published_id()
+    snaps = {s.snapshot_id: s for s in store.list_snapshots()}
+    if set(snaps) != set(loaded_snapshots(connection())) - {SEED_SNAPSHOT}:
+        clear_caches()  # imported or deleted elsewhere (another session, replica, the CLI)
+    st.session_state[STATE_KEY] = (published, snaps)
+    return published, snaps
 
 
 def data_snapshot(t: Callable[..., str]) -> str:
-    """The one sidebar snapshot picker (entry script); pages read chosen_snapshot().
-
-    A ?snapshot= that names no snapshot (deleted, mistyped) falls back to the latest with
-    a notice; so does a session whose chosen snapshot has gone since."""
-
-    ids = roster.snapshot_ids(data_paths())
+    """The one sidebar snapshot picker (entry script). Options: the published snapshot,
+    the article's seed, and a draft only when the URL names it. A ?snapshot= that names
+    nothing (deleted, mistyped) falls back to the published one with a notice."""
+    published, snaps = _read_state()
+    known = {SEED_SNAPSHOT, *snaps}
+    asked = st.query_params.get(SNAPSHOT_KEY)
     held = st.session_state.get(SNAPSHOT_KEY)
-    if held is not None and held not in ids:
-        del st.session_state[SNAPSHOT_KEY]
-        notice(t, "permalink.snapshot_gone", value=held)
-    elif held is None:
-        asked = st.query_params.get(SNAPSHOT_KEY)
-        if asked and asked not in ids:
-            notice(t, "permalink.bad_snapshot", value=asked)
-    return snapshot_picker(t)
+    if asked and asked not in known:
+        notice(
+            t, "permalink.snapshot_gone" if asked == held else "permalink.bad_snapshot", value=asked
+        )
+        del st.query_params[SNAPSHOT_KEY]
+        asked = None
+    chosen = asked or published
+    # Not bind="query-params": a bound selectbox writes its formatted label into the URL,
+    # and a link must name the snapshot by id in any language. The URL holds the id only
+    # when it is not the published one, so a shared link keeps following publication.
+    st.session_state[SNAPSHOT_KEY] = chosen
+    options = list(dict.fromkeys([published, SEED_SNAPSHOT, chosen]))
+    written = reader_time(current_language(), reader_zone())
+    st.sidebar.selectbox(
+        t("exports.snapshot"),
+        options=options,
+        key=SNAPSHOT_KEY,
+        help=t("exports.snapshot_help"),
+        format_func=lambda sid: picker_name(t, sid, published, snaps, written),
+        on_change=keep_in_url,
+    )
+    if chosen != published and chosen != SEED_SNAPSHOT:
+        st.sidebar.badge(t("exports.draft"), icon=":material/edit_note:", color="orange")
+    st.sidebar.caption(as_of(t, chosen))
+    return chosen
+
+
+def keep_in_url() -> None:
+    """The chosen snapshot into the URL (?snapshot=ID), before the run that shows it; the
+    published one is the default and leaves the URL."""
+    chosen = st.session_state[SNAPSHOT_KEY]
+    if chosen == _state()[0]:
+        if SNAPSHOT_KEY in st.query_params:
+            del st.query_params[SNAPSHOT_KEY]
+    else:
+        st.query_params[SNAPSHOT_KEY] = chosen
+
+
+def open_snapshot(snapshot_id: str) -> None:
+    """Show snapshot_id from the next run on (a callback, e.g. after an import)."""
+    st.query_params[SNAPSHOT_KEY] = snapshot_id
+
+
+def picker_name(
+    t: Callable[..., str],
+    snapshot_id: str,
+    published: str,
+    snaps: dict[str, store.Snapshot],
+    written: Callable[[object], str],
+) -> str:
+    """An option of the picker as a reader names it: the article's data, or an import by
+    file and time; "(published)" or "(draft)" after an import."""
+    if snapshot_id == SEED_SNAPSHOT:
+        name = t("exports.snapshot_seed_name")
+        return t("exports.published_name", name=name) if published == SEED_SNAPSHOT else name
+    snap = snaps.get(snapshot_id)
+    if snap is None:
+        return snapshot_id
+    name = t("exports.snapshot_import_name", file=snap.file_name, created=written(snap.created_at))
+    key = "exports.published_name" if snapshot_id == published else "exports.draft_name"
+    return t(key, name=name)
 
 
 def chosen_snapshot() -> str:
-    """The snapshot the sidebar picker chose for this run (the entry script draws it first)."""
-
-    ids = roster.snapshot_ids(data_paths())
+    """The snapshot the sidebar picker chose for this run (the entry script draws it
+    first); the published one otherwise."""
+    published, snaps = _state() if STATE_KEY in st.session_state else _read_state()
     chosen = st.session_state.get(SNAPSHOT_KEY)
-    return chosen if chosen in ids else ids[-1]
+    return chosen if chosen == SEED_SNAPSHOT or chosen in snaps else published
+
+
+def is_draft(snapshot_id: str) -> bool:
+    published, snaps = _state() if STATE_KEY in st.session_state else _read_state()
+    return snapshot_id in snaps and snapshot_id != published
+
+
+def imported(snapshot_id: str) -> store.Snapshot | None:
+    """The imported snapshot of that id (None for the seed or a snapshot gone)."""
+    return store.get(snapshot_id)
+
+
+def as_of(t: Callable[..., str], snapshot: str) -> str:
+    """What the figures shown are as of: the article's time for the seed; for an import,
+    the file, who imported it and when, and whether it is a draft (Markdown-safe)."""
+    if snapshot == SEED_SNAPSHOT:
+        return t("app.as_of")
+    snap = imported(snapshot)
+    if snap is None:
+        return t("app.as_of")
+    values = {"file": md.escape(snap.file_name), "at": when(snap.created_at)}
+    key = "exports.as_of_import_by" if snap.who else "exports.as_of_import"
+    text = t(key, who=md.escape(snap.who), **values)
+    return t("exports.as_of_draft", text=text) if is_draft(snapshot) else text
 
 
 def snapshot_name(t: Callable[..., str], snapshot: str, markdown: bool = True) -> str:

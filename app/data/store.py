@@ -1,0 +1,270 @@
+"""The one store of everything users write: checklist, audit, saved scenarios, imported
+snapshots and the published pointer. Two backends behind one small interface:
+
+- embedded SQLite (the default): a file in the state folder beside the data folder
+  (`state/atlas_state.sqlite`; ATLAS_STATE_DB names another file);
+- PostgreSQL when ATLAS_STATE_URL=postgresql://... is set (psycopg 3, a small pool per
+  process), so several replicas share one state.
+
+The data folder itself is only read at run time. The app's SQL is written once, with `?`
+placeholders and portable statements; each backend runs it. A write transaction holds
+the store's one write lock for its length (SQLite: BEGIN IMMEDIATE; PostgreSQL: a
+transaction-scoped advisory lock), so a read-then-write (a versioned checklist save)
+never interleaves with another: writes are few and short, so serialising them costs
+nothing a user can see and rules out lost updates on either backend.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from app.core.config import data_paths
+
+URL_ENV = "ATLAS_STATE_URL"
+FILE_ENV = "ATLAS_STATE_DB"
+FILE_NAME = "atlas_state.sqlite"
+WRITE_LOCK = 7_401_301  # the PostgreSQL advisory lock every write transaction holds
+
+# {id}: an auto-numbered key; {blob}: bytes. Tables are created if missing; columns added
+# later are listed in ADDED_COLUMNS so an older SQLite file gains them.
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS checklist_item (
+    rec_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL DEFAULT 'not_started',
+    owner TEXT NOT NULL DEFAULT '',
+    due TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT,
+    updated_by TEXT
+);
+CREATE TABLE IF NOT EXISTS checklist_audit (
+    id {id},
+    rec_id TEXT NOT NULL,
+    who TEXT NOT NULL,
+    at TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old TEXT,
+    new TEXT,
+    version INTEGER NOT NULL,
+    who_name TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS checklist_audit_rec ON checklist_audit (rec_id, id);
+CREATE TABLE IF NOT EXISTS scenario (
+    name TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    saved_at TEXT NOT NULL,
+    saved_by TEXT
+);
+CREATE TABLE IF NOT EXISTS snapshot (
+    snapshot_id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_by_name TEXT NOT NULL DEFAULT '',
+    file_name TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    body {blob} NOT NULL
+);
+CREATE TABLE IF NOT EXISTS published (
+    slot INTEGER PRIMARY KEY CHECK (slot = 1),
+    snapshot_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS snapshot_audit (
+    id {id},
+    snapshot_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    who TEXT NOT NULL,
+    who_name TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS store_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+ADDED_COLUMNS = {"checklist_audit": {"who_name": "TEXT NOT NULL DEFAULT ''"}}
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Tx(Protocol):
+    """What store code uses of a connection: execute (with `?` placeholders) and
+    executemany; rows read as mappings (row["column"])."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any: ...
+
+
+class Store(Protocol):
+    name: str  # "sqlite" or "postgresql", for messages and tests
+
+    def reading(self) -> Any: ...  # context manager yielding a Tx
+
+    def transaction(self) -> Any: ...  # context manager yielding a Tx, holding the write lock
+
+
+@dataclass(frozen=True)
+class SqliteStore:
+    """One file; a new connection per operation (sqlite3 connections are per thread).
+    WAL journal, a full sync per commit: a crash mid-save keeps the last commit."""
+
+    path: Path
+    name: str = "sqlite"
+
+    def _open(self) -> sqlite3.Connection:
+        _ensure_sqlite(self.path)
+        con = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        con.row_factory = sqlite3.Row
+        con.execute("PRAGMA synchronous=FULL")
+        return con
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        con = self._open()
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+        con = self._open()
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+        finally:
+            con.close()
+
+
+@functools.cache
+def _ensure_sqlite(path: Path) -> None:
+    """Create the file, its tables and any column added since (once per process)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(path, timeout=10, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode=WAL")
+        con.executescript(SCHEMA.format(id="INTEGER PRIMARY KEY AUTOINCREMENT", blob="BLOB"))
+        for table, columns in ADDED_COLUMNS.items():
+            have = {r[1] for r in con.execute(f"PRAGMA table_info({table})")}
+            for column, kind in columns.items():
+                if column not in have:
+                    con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    finally:
+        con.close()
+
+
+class _PgTx:
+    """A psycopg connection that takes `?` placeholders, like sqlite3."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.con.execute(sql.replace("?", "%s"), params)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:
+        with self.con.cursor() as cur:
+            cur.executemany(sql.replace("?", "%s"), rows)
+            return cur
+
+
+@dataclass(frozen=True)
+class PostgresStore:
+    """A PostgreSQL database (ATLAS_STATE_URL); connections from this process's pool."""
+
+    url: str
+    name: str = "postgresql"
+
+    @contextmanager
+    def reading(self) -> Iterator[_PgTx]:
+        with _pool(self.url).connection() as con:
+            yield _PgTx(con)
+
+    @contextmanager
+    def transaction(self) -> Iterator[_PgTx]:
+        """One transaction holding the write lock; committed at the end, rolled back on
+        any error (the pool's connection block does both)."""
+        with _pool(self.url).connection() as con, con.transaction():
+            tx = _PgTx(con)
+            tx.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
+            yield tx
+
+
+@functools.cache
+def _pool(url: str) -> Any:
+    """This process's connection pool for url (a cached resource), tables created."""
+    from psycopg.rows import dict_row
+    from psycopg_pool import ConnectionPool
+
+    pool = ConnectionPool(
+        url,
+        min_size=1,
+        max_size=8,
+        kwargs={"row_factory": dict_row, "autocommit": True},
+        open=True,
+        name="atlas-state",
+    )
+    with pool.connection() as con, con.transaction():
+        con.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])  # one creator at a time
+        schema = SCHEMA.format(id="BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", blob="BYTEA")
+        for statement in filter(str.strip, schema.split(";")):
+            con.execute(statement)
+    return pool
+
+
+def default_sqlite_path() -> Path:
+    """The state folder beside the data folder: <data>/../state/atlas_state.sqlite."""
+    explicit = os.environ.get(FILE_ENV)
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    return data_paths().root.parent / "state" / FILE_NAME
+
+
+def open_store(url: str | None = None) -> Store:
+    """The store ATLAS_STATE_URL names (postgresql://... or sqlite:///path), else the
+    default SQLite file."""
+    url = url if url is not None else os.environ.get(URL_ENV, "")
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresStore(url)
+    if url.startswith("sqlite:///"):
+        return SqliteStore(Path(url.removeprefix("sqlite://")).expanduser().resolve())
+    if url:
+        raise ValueError(f"{URL_ENV} must start with postgresql:// or sqlite:///, not {url!r}")
+    path = default_sqlite_path()
+    _adopt_legacy_file(path)
+    return SqliteStore(path)
+
+
+LEGACY_FILE = "atlas_state.sqlite"  # where the state lived before: inside the data folder
+
+
+def _adopt_legacy_file(path: Path) -> None:
+    """A state file left inside the data folder by an older version becomes the store's
+    file (copied with SQLite's backup, the original left in place), once."""
+    legacy = data_paths().root / LEGACY_FILE
+    if path.exists() or not legacy.is_file():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(legacy) as old, sqlite3.connect(path) as new:
+        old.backup(new)
