@@ -30,7 +30,7 @@ def source_says(said: gap.SourceSays, key: str) -> None:
 
 
 st.title(t("gap.title"))
-st.info(t("app.as_of"), icon=":material/history:")
+st.info(snapshots.as_of(t, snapshot), icon=":material/history:")
 st.write(t("gap.intro"))
 st.caption(t("gap.reference", **gap.reference_values()))
 with st.popover(t("gap.definitions"), icon=":material/menu_book:"):

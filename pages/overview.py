@@ -51,7 +51,7 @@ with st.container(border=True, key="overview_finding"):
             finding.where_said(t, centre["source_ref"]),
         )
     )
-    st.caption(t("app.as_of"), help=t("overview.finding_note"))
+    st.caption(snapshots.as_of(t, snapshot), help=t("overview.finding_note"))
 
 chart_col, map_col = st.columns(2)
 with chart_col:

@@ -14,7 +14,7 @@ form.start()
 labels = form.labels(lang)
 
 st.title(t("scenarios.title"))
-st.info(t("app.as_of"), icon=":material/history:")
+st.info(snapshots.as_of(t, snapshot), icon=":material/history:")
 st.write(t("scenarios.intro"))
 st.caption(t("scenarios.never_changes_source"))
 

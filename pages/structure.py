@@ -14,7 +14,7 @@ snapshot = snapshots.chosen_snapshot()  # the sidebar picker (the entry script d
 st.title(t("structure.title"))
 units = overview.unit_counts(session.view("v_level_metrics", snapshot))
 st.caption(t("structure.intro", **units))
-st.info(t("app.as_of"), icon=":material/history:")
+st.info(snapshots.as_of(t, snapshot), icon=":material/history:")
 
 agencies = structure.prepared(session.view("v_agencies", snapshot))
 codes = session.view("codes")

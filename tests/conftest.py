@@ -151,3 +151,26 @@ def legend_entries(choropleth) -> list[str]:
             text += (" " if text[-1:].isascii() and line[:1].isascii() else "") + line
         entries.append(text)
     return entries
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """One real PostgreSQL server per test session (per xdist worker), started on first
+    use from Debian's postgresql package; skipped with a reason when it is missing."""
+    from tests import postgres
+
+    if postgres.binaries() is None:
+        pytest.skip(postgres.MISSING)
+    with postgres.running_postgres() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path):
+    """An empty state store on each backend: a SQLite file, a fresh PostgreSQL database."""
+    from app.data.store import PostgresStore, SqliteStore
+    from tests import postgres
+
+    if request.param == "sqlite":
+        return SqliteStore(tmp_path / "state.sqlite")
+    return PostgresStore(postgres.fresh_database(request.getfixturevalue("postgres_server")))

@@ -107,3 +107,15 @@ def _wait(port: int, limit_s: float = 30) -> None:
                 return
         time.sleep(0.1)
     raise RuntimeError(f"PostgreSQL did not accept connections on port {port}")
+
+
+def fresh_database(server_url: str) -> str:
+    """A new empty database on the server; returns its URL."""
+    import uuid
+
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server_url, autocommit=True) as con:
+        con.execute(f"CREATE DATABASE {name}")
+    return server_url.rsplit("/", 1)[0] + f"/{name}"

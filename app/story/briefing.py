@@ -171,8 +171,10 @@ def render(
     t: Translator,
     exported_at: datetime,
     zone: str | None = None,
+    as_of: str | None = None,
 ) -> str:
-    """The whole briefing as one HTML document (UTF-8 text)."""
+    """The whole briefing as one HTML document (UTF-8 text). as_of: what the figures are
+    as of (plain text; the article's time by default)."""
     contents = "".join(
         f'<li><a href="#slide-{s.number}">{s.number}. {html_text(s.title)}</a></li>' for s in slides
     )
@@ -193,7 +195,7 @@ def render(
 <body>
 <header>
 <h1>{html_text(t("story.briefing_title"))}</h1>
-<p class="meta"><strong>{as_of_label}:</strong> {html_text(t("app.as_of"))}</p>
+<p class="meta"><strong>{as_of_label}:</strong> {html_text(as_of or t("app.as_of"))}</p>
 <p class="meta">{html_text(t("story.exported_at", when=when))} {note}</p>
 <nav><h2>{html_text(t("story.contents"))}</h2><ul class="contents">{contents}</ul></nav>
 </header>

@@ -25,7 +25,7 @@ from app.story import briefing, slides
 from app.story.model import ScenarioChoice, Slide, StoryData, Translator
 from app.story.navigation import PRESENT_PARAM, SLIDE_PARAM, parse_present, parse_slide
 from app.story.scenario import choose_scenario
-from app.ui import clicker, figures, locale, session
+from app.ui import clicker, figures, locale, session, snapshots
 
 PRESENT_KEY: Final = "story_present"
 PREV_KEY: Final = "story_prev"
@@ -102,8 +102,9 @@ def briefing_file(
     lang: str, t: Translator, snapshot: str | None, exported_at: datetime, zone: str | None
 ) -> Callable[[], bytes]:
     """The briefing's bytes, made when the download button is clicked (not on every rerun)."""
+    as_of = snapshots.as_of(t, snapshot or snapshots.chosen_snapshot(), markdown=False)
     return lambda: briefing.render(
-        every_slide(lang, t, snapshot), lang, t, exported_at, zone
+        every_slide(lang, t, snapshot), lang, t, exported_at, zone, as_of
     ).encode()
 
 

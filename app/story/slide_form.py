@@ -15,7 +15,7 @@ import streamlit as st
 from app.core import md
 from app.story import display
 from app.story.model import Chart, Fact, Slide, Translator
-from app.ui import figure_data, figures, since, widgets
+from app.ui import figure_data, figures, since, snapshots, widgets
 
 
 class Screen(NamedTuple):
@@ -116,7 +116,7 @@ def excerpts(slide: Slide, t: Translator) -> None:
         widgets.quote(t, excerpt.text)  # simplified first in Chinese, the original a click away
 
 
-def details(slide: Slide, t: Translator, present: bool) -> None:
+def details(slide: Slide, t: Translator, present: bool, as_of: str) -> None:
     """The source's excerpts and the changes since the source: below the slide, or on a
     projector buttons that open over it (with points that did not fit), beside the date."""
     since_key = f"story_{slide.key}_since"
@@ -126,7 +126,7 @@ def details(slide: Slide, t: Translator, present: bool) -> None:
         if slide.excerpts:
             with st.expander(t("story.sources_heading"), icon=":material/format_quote:"):
                 excerpts(slide, t)
-        st.caption(t("app.as_of"))
+        st.caption(as_of)
         return
     with st.container(horizontal=True, vertical_alignment="center", key="story_details"):
         if display.points_aside(slide):
@@ -138,7 +138,7 @@ def details(slide: Slide, t: Translator, present: bool) -> None:
         if slide.since:
             with st.popover(t("since.title"), icon=":material/update:"):
                 since.draw(t, slide.since, key=since_key)
-        st.caption(t("app.as_of"), width="stretch")
+        st.caption(as_of, width="stretch")
 
 
 def draw(
@@ -150,4 +150,4 @@ def draw(
     if slide.notice:
         st.info(md.escape(slide.notice), icon=":material/info:")
     body(slide, Screen(present, font, lang, snapshot))
-    details(slide, t, present)
+    details(slide, t, present, snapshots.as_of(t, snapshot or snapshots.chosen_snapshot()))

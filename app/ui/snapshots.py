@@ -125,17 +125,19 @@ def imported(snapshot_id: str) -> store.Snapshot | None:
     return store.get(snapshot_id)
 
 
-def as_of(t: Callable[..., str], snapshot: str) -> str:
+def as_of(t: Callable[..., str], snapshot: str, markdown: bool = True) -> str:
     """What the figures shown are as of: the article's time for the seed; for an import,
-    the file, who imported it and when, and whether it is a draft (Markdown-safe)."""
+    the file, who imported it and when, and whether it is a draft. markdown: the
+    uploader's file name and name escaped for Markdown; False for plain text (HTML)."""
     if snapshot == SEED_SNAPSHOT:
         return t("app.as_of")
     snap = imported(snapshot)
     if snap is None:
         return t("app.as_of")
-    values = {"file": md.escape(snap.file_name), "at": when(snap.created_at)}
+    escape = md.escape if markdown else str
+    values = {"file": escape(snap.file_name), "who": escape(snap.who)}
     key = "exports.as_of_import_by" if snap.who else "exports.as_of_import"
-    text = t(key, who=md.escape(snap.who), **values)
+    text = t(key, at=when(snap.created_at), **values)
     return t("exports.as_of_draft", text=text) if is_draft(snapshot) else text
 
 
