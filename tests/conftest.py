@@ -174,3 +174,11 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path):
     if request.param == "sqlite":
         return SqliteStore(tmp_path / "state.sqlite")
     return PostgresStore(postgres.fresh_database(request.getfixturevalue("postgres_server")))
+
+
+@pytest.fixture(autouse=True)
+def local_peer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest runs have no server, so no peer address: act as the computer running the
+    app (its local admin, when no sign-in is configured). Tests of other peers patch
+    app.ui.internals.peer_address again."""
+    monkeypatch.setattr("app.ui.internals.peer_address", lambda: "127.0.0.1")
