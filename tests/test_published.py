@@ -114,8 +114,8 @@ def test_the_data_folder_is_only_read_at_run_time(data_copy) -> None:
     before = tree(data_copy.root)
     snap = imported(data_copy)
     snapshots.publish(snap.snapshot_id, ADMIN)
-    at = run_page("checklist", "en")
-    at = run_page("import", "en")
+    run_page("checklist", "en")
+    run_page("import", "en")
     snapshots.withdraw(ADMIN)
     snapshots.delete(snap.snapshot_id, ADMIN)
     assert tree(data_copy.root) == before

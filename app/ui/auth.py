@@ -42,9 +42,13 @@ def is_loopback(address: str | None) -> bool:
     if not address:
         return False
     try:
-        return ip_address(address).is_loopback
+        ip = ip_address(address)
     except ValueError:
         return False
+    # the server listens on both families: an IPv4 peer may arrive as ::ffff:127.0.0.1,
+    # which Python 3.11 does not count as loopback
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return (mapped or ip).is_loopback
 
 
 def local_actor() -> Actor:

@@ -101,7 +101,7 @@ def admin_actions(t: Callable[..., str], actor: Actor) -> None:
         return
     published = store.published_id()
     snaps = store.list_snapshots()
-    ids = [SEED_SNAPSHOT, *(s.snapshot_id for s in reversed(snaps))]
+    ids = [*(s.snapshot_id for s in reversed(snaps)), SEED_SNAPSHOT]  # the newest first
     names = {s.snapshot_id: f"{s.file_name} · {locale.when(s.created_at)}" for s in snaps}
     names[SEED_SNAPSHOT] = t("importer.seed_file")
     with st.container(border=True, key="imp_admin"):
