@@ -32,7 +32,8 @@ class DataPaths:
 
     @property
     def snapshots(self) -> Path:
-        """Imported rosters: <snapshot_id>.parquet plus manifest.json (see app.roster)."""
+        """Where an older version kept imported rosters (<id>.parquet and manifest.json);
+        they now live in the state store, which takes these over once (snapshots.adopt_legacy)."""
         return self.root / "snapshots"
 
 

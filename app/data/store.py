@@ -266,5 +266,9 @@ def _adopt_legacy_file(path: Path) -> None:
     if path.exists() or not legacy.is_file():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(legacy) as old, sqlite3.connect(path) as new:
+    old, new = sqlite3.connect(legacy), sqlite3.connect(path)
+    try:
         old.backup(new)
+    finally:
+        old.close()
+        new.close()
