@@ -104,30 +104,23 @@ def cmd_snapshots_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_snapshots_publish(args: argparse.Namespace) -> int:
+def cmd_snapshots_change(args: argparse.Namespace) -> int:
+    """publish ID, withdraw, or delete ID: one admin action, recorded in the audit."""
+    actor = cli_actor()
     try:
-        snapshots.publish(args.id, cli_actor())
+        if args.action == "publish":
+            snapshots.publish(args.id, actor)
+            done = f"published {args.id}: every reader now sees it"
+        elif args.action == "withdraw":
+            done = (
+                f"withdrew {snapshots.withdraw(actor)}: it is a draft again; readers see the seed"
+            )
+        else:
+            snapshots.delete(args.id, actor)
+            done = f"deleted {args.id}"
     except UserError as err:
         return refuse(err.message(t))
-    print(f"published {args.id}: every reader now sees it")
-    return 0
-
-
-def cmd_snapshots_withdraw(args: argparse.Namespace) -> int:
-    try:
-        withdrawn = snapshots.withdraw(cli_actor())
-    except UserError as err:
-        return refuse(err.message(t))
-    print(f"withdrew {withdrawn}: it is a draft again; readers see the seed")
-    return 0
-
-
-def cmd_snapshots_delete(args: argparse.Namespace) -> int:
-    try:
-        snapshots.delete(args.id, cli_actor())
-    except UserError as err:
-        return refuse(err.message(t))
-    print(f"deleted {args.id}")
+    print(done)
     return 0
 
 
@@ -154,10 +147,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     publish = acts.add_parser("publish", help="make a snapshot what every reader sees")
     publish.add_argument("id")
-    publish.set_defaults(func=cmd_snapshots_publish)
+    publish.set_defaults(func=cmd_snapshots_change)
     acts.add_parser(
         "withdraw", help="make the published import a draft again (readers see the seed)"
-    ).set_defaults(func=cmd_snapshots_withdraw)
+    ).set_defaults(func=cmd_snapshots_change)
     delete = acts.add_parser("delete", help="delete a draft snapshot")
     delete.add_argument("id")
-    delete.set_defaults(func=cmd_snapshots_delete)
+    delete.set_defaults(func=cmd_snapshots_change)

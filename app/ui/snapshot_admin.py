@@ -116,29 +116,20 @@ def admin_actions(t: Callable[..., str], actor: Actor) -> None:
             ),
         )
         chosen = st.session_state.get(PICK)
-        publish, withdraw, delete = st.columns(3)
-        publish.button(
-            t("importer.publish"),
-            key="imp_publish",
-            type="primary",
-            disabled=chosen == published,
-            on_click=_act,
-            args=(t, "publish"),
-        )
-        withdraw.button(
-            t("importer.withdraw"),
-            key="imp_withdraw",
-            disabled=published == SEED_SNAPSHOT,
-            on_click=_act,
-            args=(t, "withdraw"),
-        )
-        delete.button(
-            t("importer.delete"),
-            key="imp_delete",
-            disabled=chosen in (SEED_SNAPSHOT, published),
-            on_click=_act,
-            args=(t, "delete"),
-        )
+        disabled = {
+            "publish": chosen == published,
+            "withdraw": published == SEED_SNAPSHOT,
+            "delete": chosen in (SEED_SNAPSHOT, published),
+        }
+        for column, (action, off) in zip(st.columns(3), disabled.items(), strict=True):
+            column.button(
+                t(f"importer.{action}"),
+                key=f"imp_{action}",
+                type="primary" if action == "publish" else "secondary",
+                disabled=off,
+                on_click=_act,
+                args=(t, action),
+            )
 
 
 def history(t: Callable[..., str]) -> None:
