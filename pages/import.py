@@ -6,8 +6,9 @@ import streamlit as st
 from app import roster
 from app.core import md
 from app.core.config import SEED_SNAPSHOT, data_paths
+from app.core.roles import Refused
 from app.data import exports
-from app.ui import downloads, locale, session, snapshots, tables, url, widgets
+from app.ui import auth, downloads, locale, session, snapshots, tables, url, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -39,6 +40,11 @@ st.download_button(
 def run_import() -> None:
     """Button callback: check the upload and, when every row is valid, save the snapshot
     and switch the pages to it (a callback may set the picker's state; the body may not)."""
+    try:
+        auth.require("import")  # hidden controls are no guard: a viewer's import stops here
+    except Refused as exc:
+        st.session_state["imp_outcome"] = {"error": exc.message(t)}
+        return
     upload = st.session_state.get("imp_file")
     if upload is None:
         st.session_state["imp_outcome"] = {"error": t("importer.no_file")}
@@ -57,13 +63,14 @@ def run_import() -> None:
     st.session_state["imp_outcome"] = {"snapshot": result.snapshot}
 
 
-widgets.uploader_words(t, cap=roster.MAX_BYTES_LABEL)
-with st.container(border=True):
-    st.file_uploader(
-        t("importer.upload"), type=["csv", "xlsx", "txt"], key="imp_file", max_upload_size=2
-    )
-    st.text_input(t("importer.note"), max_chars=500, key="imp_note")
-    st.button(t("importer.import"), type="primary", key="imp_submit", on_click=run_import)
+if auth.offer(t, "import"):  # None: a note says why there is no upload
+    widgets.uploader_words(t, cap=roster.MAX_BYTES_LABEL)
+    with st.container(border=True):
+        st.file_uploader(
+            t("importer.upload"), type=["csv", "xlsx", "txt"], key="imp_file", max_upload_size=2
+        )
+        st.text_input(t("importer.note"), max_chars=500, key="imp_note")
+        st.button(t("importer.import"), type="primary", key="imp_submit", on_click=run_import)
 
 outcome = st.session_state.get("imp_outcome")
 if outcome:

@@ -26,8 +26,9 @@ from app.checklist.model import (
 )
 from app.checklist.store import get_item, save_item
 from app.core import md
+from app.core.roles import Refused
 from app.data import exports
-from app.ui import editor
+from app.ui import auth, editor
 
 Translator = Callable[..., str]
 
@@ -144,7 +145,12 @@ def on_name(t: Translator) -> None:
 def on_save(rec_id: str, known: set[str], t: Translator) -> None:
     s = st.session_state
     keys = widget_keys(rec_id)
-    who = editor.current()
+    try:
+        auth.require("checklist")  # hidden controls are no guard: a viewer's save stops here
+    except Refused as exc:
+        s[FLASH] = ("error", exc.message(t))
+        return
+    who = editor.current()  # a display label; the signed-in or local actor is who writes
     if not who:
         s[FLASH] = ("error", t("checklist.error_who_missing"))
         return

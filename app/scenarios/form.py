@@ -15,11 +15,12 @@ import streamlit as st
 from app.core import md
 from app.core.codes import jiangsu_cities
 from app.core.i18n import column_name, translator
+from app.core.roles import Refused
 from app.data import exports
 from app.figures import scenario_charts, shown
 from app.scenarios import export, model, results, store, wording
 from app.scenarios.model import Scenario, ScenarioError
-from app.ui import editor, locale, session, snapshots
+from app.ui import auth, editor, locale, session, snapshots
 
 # session-state keys this module owns (widget keys included)
 STEPS, OPENED, FLASH = "sc_steps", "sc_opened", "sc_flash"
@@ -184,8 +185,21 @@ def on_remove(index: int) -> None:
     )
 
 
+def _refused(action: str) -> bool:
+    """True (and a message) when the current actor may not do the action: hidden buttons
+    are no guard, so each write callback asks before the store does."""
+    try:
+        auth.require(action)
+    except Refused as exc:
+        _flash("error", exc.key, **exc.values)
+        return True
+    return False
+
+
 def on_save() -> None:
     s = st.session_state
+    if _refused("scenario"):
+        return
     try:
         scenario = model.make(s.get(NAME, ""), s.get(NOTE, ""), s[STEPS])
         outcome(snapshots.chosen_snapshot(), model.steps_key(scenario.steps))
@@ -199,6 +213,8 @@ def on_save() -> None:
 
 
 def on_delete() -> None:
+    if _refused("scenario"):
+        return
     name = st.session_state.get(CHOSEN)
     if name and store.delete(name):
         _flash("success", "scenarios.deleted", name=name)

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable
 from ipaddress import ip_address
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
+from app.core import md
 from app.core.config import ROOT
-from app.core.roles import VIEWER, Actor, Role, RoleMap, read_roles
+from app.core.roles import NEEDS, VIEWER, Actor, Role, RoleMap, read_roles
 from app.ui import internals
+
+Translator = Callable[..., str]
 
 ROLES_ENV = "ATLAS_ROLES_FILE"
 ROLES_FILE = ROOT / ".streamlit" / "roles.toml"
@@ -69,3 +74,62 @@ def current_actor() -> Actor:
     if is_loopback(internals.peer_address()):
         return local_actor()
     return VIEWER
+
+
+# --- what the reader sees: who they are, and why a write is not offered --------------------
+
+
+def role_word(t: Translator, role: Role) -> str:
+    return t(f"auth.role_{role.name.lower()}")
+
+
+def require(action: str) -> Actor:
+    """The current actor, when it may do the action; Refused otherwise. Each write callback
+    asks this before calling the store (the store asks again)."""
+    actor = current_actor()
+    actor.require(action)
+    return actor
+
+
+def why_not(t: Translator, action: str, actor: Actor) -> str:
+    """One line saying why this actor is not offered the action, and what would allow it."""
+    doing, needed = t(f"auth.doing_{action}"), role_word(t, NEEDS[action])
+    if not sign_in_configured():
+        return t("auth.why_remote", doing=doing)
+    if not st.user.is_logged_in:
+        return t("auth.why_sign_in", doing=doing, role=needed)
+    return t("auth.why_role", doing=doing, role=needed, mine=role_word(t, actor.role))
+
+
+def offer(t: Translator, action: str, where: Any = st) -> Actor | None:
+    """The actor when it may do the action (draw the write controls); otherwise a one-line
+    note in `where` saying why, and None (draw none)."""
+    actor = current_actor()
+    if actor.can(action):
+        return actor
+    where.caption(f":material/lock: {why_not(t, action, actor)}")
+    return None
+
+
+def sign_in_block(t: Translator) -> None:
+    """The sidebar's sign-in: a Sign in button, or who is signed in with their role and Sign
+    out; with no sign-in configured, whether this computer may edit (loopback) or only read."""
+    box = st.sidebar.container(key="auth_block")
+    if not sign_in_configured():
+        if current_actor().role >= Role.EDITOR:
+            box.caption(f":material/computer: {t('auth.local_only')}", help=t("auth.local_help"))
+        else:
+            box.caption(f":material/visibility: {t('auth.read_only')}", help=t("auth.read_help"))
+        return
+    if not st.user.is_logged_in:
+        if box.button(t("auth.sign_in"), key="auth_sign_in", icon=":material/login:"):
+            st.login()
+        box.caption(t("auth.sign_in_help"))
+        return
+    actor = current_actor()
+    box.caption(
+        t("auth.signed_in", name=md.escape(actor.name), role=role_word(t, actor.role)),
+        help=t(f"auth.role_help_{actor.role.name.lower()}"),
+    )
+    if box.button(t("auth.sign_out"), key="auth_sign_out", icon=":material/logout:"):
+        st.logout()
