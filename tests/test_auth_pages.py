@@ -25,6 +25,7 @@ WRITES = {
     "import": {"imp_file", "imp_note", "imp_submit"},
 }
 PARAMS = {"checklist": {"item": "rec-3"}, "scenarios": {}, "import": {}}
+ACTION = {"checklist": "checklist", "scenarios": "scenario", "import": "import"}
 
 
 @pytest.fixture(autouse=True)
@@ -71,8 +72,7 @@ def test_from_another_computer_there_are_no_write_controls_and_a_note_says_why(
     assert not at.exception
     assert not keys(at) & WRITES[page]
     assert not [k for k in submit_buttons(at) if k.startswith("FormSubmitter:ck_form")]
-    action = {"checklist": "checklist", "scenarios": "scenario", "import": "import"}[page]
-    note = t("auth.why_remote", doing=t(f"auth.doing_{action}"))
+    note = t("auth.why_remote", doing=t(f"auth.doing_{ACTION[page]}"))
     assert any(note in c for c in captions(at))
     assert [c.value for c in at.sidebar.caption if t("auth.read_only") in c.value]
     assert not [c for c in at.sidebar.caption if t("auth.local_only") in c.value]
@@ -88,7 +88,7 @@ def test_on_this_computer_the_controls_show_and_the_sidebar_says_so(page: str, l
         at.button(key="sc_preset_model").click().run()  # the delete button needs a saved one
     assert WRITES[page] <= keys(at)
     assert [c.value for c in at.sidebar.caption if t("auth.local_only") in c.value]
-    assert not [c for c in captions(at) if "lock" in c]
+    assert t("auth.why_remote", doing=t(f"auth.doing_{ACTION[page]}")) not in captions(at)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -183,3 +183,19 @@ def test_an_import_from_elsewhere_is_refused_and_makes_no_snapshot(data_copy, mo
     assert not at.exception
     assert zh("auth.refused_import") in [w.value for w in at.warning]
     assert roster.list_snapshots(data_copy) == []
+
+
+def test_a_broken_role_file_is_named_in_the_sidebar_and_gives_no_one_a_role(
+    roles_file, lang: str = "zh"
+) -> None:
+    t = translator(lang)
+    roles_file.write_text('[emails]\n"ed@example.org" = "owner"\n', encoding="utf-8")
+    at = open_as("checklist", lang, lambda a: sign_in(a, "ed@example.org"), item="rec-3")
+    assert not at.exception
+    assert [e.value for e in at.sidebar.error] == [
+        t("auth.bad_role", where="ed@example.org", value="owner")
+    ]
+    assert not keys(at) & WRITES["checklist"]
+    mine, needed = t("auth.role_viewer"), t("auth.role_editor")
+    note = t("auth.why_role", doing=t("auth.doing_checklist"), role=needed, mine=mine)
+    assert any(note in c for c in captions(at))

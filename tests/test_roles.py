@@ -114,3 +114,12 @@ def test_each_role_may_do_exactly_its_actions(role: Role, action: str) -> None:
 
 def test_the_anonymous_viewer_may_not_write() -> None:
     assert VIEWER.role is Role.VIEWER and not any(VIEWER.can(a) for a in NEEDS)
+
+
+def test_the_example_role_file_reads_as_documented() -> None:
+    from app.core.config import ROOT
+
+    roles = read_roles(ROOT / ".streamlit" / "roles.example.toml")
+    assert roles.role("Li.Hua@example.gov.cn") is Role.EDITOR
+    assert roles.role(None, ["atlas-admins"]) is Role.ADMIN
+    assert roles.role("stranger@example.org") is Role.VIEWER

@@ -19,6 +19,7 @@ import streamlit as st
 
 from app.core import md
 from app.core.config import ROOT
+from app.core.errors import UserError
 from app.core.roles import NEEDS, VIEWER, Actor, Role, RoleMap, read_roles
 from app.ui import internals
 
@@ -63,13 +64,16 @@ def current_actor() -> Actor:
         user = st.user
         if not user.is_logged_in:
             return VIEWER
-        roles = role_map()
         email = str(user.get("email") or "")
+        name = str(user.get("name") or email or user.get("sub") or "")
+        identity = f"oidc:{email or user.get('sub')}"
+        try:
+            roles = role_map()
+        except UserError:  # a broken role file gives nobody a role (the sidebar says why)
+            return Actor(identity, name, Role.VIEWER)
         groups = user.get(roles.groups_claim) or []
         if isinstance(groups, str):
             groups = [groups]
-        name = str(user.get("name") or email or user.get("sub") or "")
-        identity = f"oidc:{email or user.get('sub')}"
         return Actor(identity, name, roles.role(email, [str(g) for g in groups]))
     if is_loopback(internals.peer_address()):
         return local_actor()
@@ -107,7 +111,7 @@ def offer(t: Translator, action: str, where: Any = st) -> Actor | None:
     actor = current_actor()
     if actor.can(action):
         return actor
-    where.caption(f":material/lock: {why_not(t, action, actor)}")
+    where.caption(why_not(t, action, actor))
     return None
 
 
@@ -117,9 +121,9 @@ def sign_in_block(t: Translator) -> None:
     box = st.sidebar.container(key="auth_block")
     if not sign_in_configured():
         if current_actor().role >= Role.EDITOR:
-            box.caption(f":material/computer: {t('auth.local_only')}", help=t("auth.local_help"))
+            box.caption(t("auth.local_only"), help=t("auth.local_help"))
         else:
-            box.caption(f":material/visibility: {t('auth.read_only')}", help=t("auth.read_help"))
+            box.caption(t("auth.read_only"), help=t("auth.read_help"))
         return
     if not st.user.is_logged_in:
         if box.button(t("auth.sign_in"), key="auth_sign_in", icon=":material/login:"):
@@ -127,6 +131,10 @@ def sign_in_block(t: Translator) -> None:
         box.caption(t("auth.sign_in_help"))
         return
     actor = current_actor()
+    try:
+        role_map()
+    except UserError as exc:
+        box.error(exc.message(t))
     box.caption(
         t("auth.signed_in", name=md.escape(actor.name), role=role_word(t, actor.role)),
         help=t(f"auth.role_help_{actor.role.name.lower()}"),
