@@ -123,3 +123,24 @@ def test_the_example_role_file_reads_as_documented() -> None:
     assert roles.role("Li.Hua@example.gov.cn") is Role.EDITOR
     assert roles.role(None, ["atlas-admins"]) is Role.ADMIN
     assert roles.role("stranger@example.org") is Role.VIEWER
+
+
+@pytest.mark.parametrize(
+    ("address", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("::1", True),
+        ("::ffff:127.0.0.1", True),  # an IPv4 peer on the server's default dual-stack socket
+        ("::ffff:192.0.2.2", False),
+        ("192.0.2.2", False),
+        ("fe80::1", False),
+        ("", False),
+        (None, False),
+        ("localhost", False),  # a name is not an address: never trusted
+    ],
+)
+def test_loopback_addresses(address: str | None, loopback: bool) -> None:
+    from app.ui.auth import is_loopback
+
+    assert is_loopback(address) is loopback

@@ -45,12 +45,30 @@ def role_map() -> RoleMap:
 
 
 def is_loopback(address: str | None) -> bool:
+    """127.0.0.0/8 or ::1, also written as IPv6 (::ffff:127.0.0.1): the server's default
+    dual-stack socket reports an IPv4 peer that way, and Python 3.11 calls it not loopback."""
     if not address:
         return False
     try:
-        return ip_address(address).is_loopback
+        ip = ip_address(address)
     except ValueError:
         return False
+    return (getattr(ip, "ipv4_mapped", None) or ip).is_loopback
+
+
+# A proxy names the visitor in one of these. uvicorn applies X-Forwarded-For only from
+# 127.0.0.1 or ::1 literally, not from ::ffff:127.0.0.1 (the default dual-stack socket), and
+# keeps the header: a request that still carries one came through a proxy, not from here.
+PROXY_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-Ip")
+
+
+def proxied() -> bool:
+    """True when this session's connection came through a proxy (see PROXY_HEADERS)."""
+    try:
+        headers = st.context.headers
+    except (AttributeError, RuntimeError):
+        return False
+    return any(headers.get(name) for name in PROXY_HEADERS)
 
 
 def local_actor() -> Actor:
@@ -75,7 +93,7 @@ def current_actor() -> Actor:
         if isinstance(groups, str):
             groups = [groups]
         return Actor(identity, name, roles.role(email, [str(g) for g in groups]))
-    if is_loopback(internals.peer_address()):
+    if is_loopback(internals.peer_address()) and not proxied():
         return local_actor()
     return VIEWER
 

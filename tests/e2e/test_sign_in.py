@@ -48,26 +48,64 @@ def network_address() -> str | None:
 # ---- a) read-only from another address -----------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def lan_url(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    address = network_address()
-    if address is None:
-        pytest.skip("this machine has no non-loopback IPv4 address to open the app from")
+# Both ways a server listens on every address: `make run`'s default (an IPv6 dual-stack
+# socket, which reports IPv4 peers as ::ffff:a.b.c.d) and an explicit IPv4 0.0.0.0.
+BINDS = {"default": (), "0.0.0.0": ("--server.address", "0.0.0.0")}
+
+
+@pytest.fixture(scope="module", params=sorted(BINDS))
+def lan_url(browser, request, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app's loopback URL; the test opens it at the network address as well."""
     state = tmp_path_factory.mktemp("lan") / "state.sqlite"
-    proc, url = start_server(
-        env={"ATLAS_STATE_DB": str(state)}, args=("--server.address", "0.0.0.0")
-    )
-    yield url.replace("127.0.0.1", address)
+    proc, url = start_server(env={"ATLAS_STATE_DB": str(state)}, args=BINDS[request.param])
+    yield url
     stop_server(proc)
 
 
 @pytest.fixture
 def lan_page(browser, lan_url: str):
+    address = network_address()
+    if address is None:
+        pytest.skip("this machine has no non-loopback IPv4 address to open the app from")
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.base_url = lan_url.replace("127.0.0.1", address)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def proxied_page(browser, lan_url: str):
+    """This computer, but through a proxy that names another visitor (X-Forwarded-For)."""
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900},
+        extra_http_headers={"X-Forwarded-For": "203.0.113.9"},
+    )
+    page = context.new_page()
+    page.base_url = lan_url
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def local_page(browser, lan_url: str):
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.base_url = lan_url
     yield page
     context.close()
+
+
+def test_on_this_computer_the_checklist_can_be_edited(local_page) -> None:
+    open_path(local_page, "/checklist?lang=en&item=rec-3")
+    assert EN("auth.local_only") in local_page.locator("[data-testid='stSidebar']").inner_text()
+    assert local_page.locator(FORM).count() == 1
+
+
+def test_a_visitor_through_a_proxy_only_reads(proxied_page) -> None:
+    open_path(proxied_page, "/checklist?lang=en&item=rec-3")
+    assert EN("auth.read_only") in proxied_page.locator("[data-testid='stSidebar']").inner_text()
+    assert proxied_page.locator(FORM).count() == 0
 
 
 def test_from_the_network_the_app_only_reads_and_says_why(lan_page) -> None:
