@@ -54,7 +54,7 @@ LOOPBACK, ELSEWHERE = "127.0.0.1", "192.0.2.7"  # ELSEWHERE: a documentation add
 
 
 @pytest.fixture(autouse=True)
-def peer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+def _act_from_peer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """The address the app believes a request comes from. AppTest has no server (no peer),
     so without this every run would be a viewer's: runs act from this computer, which may
     write when no sign-in is configured. A test marked `@pytest.mark.peer("192.0.2.7")`
