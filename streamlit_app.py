@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app.core.i18n import translator
-from app.ui import history, links, locale, router, snapshots, widgets
+from app.ui import auth, history, links, locale, router, snapshots, widgets
 
 router.begin_shell()
 lang = locale.checked_language()  # reads ?lang= before anything rewrites it
@@ -11,6 +11,7 @@ t = translator(lang)
 st.set_page_config(page_title=t("app.title"), page_icon="🗺️", layout="wide")
 link_slot = st.sidebar.container()  # copy-link first: visible without scrolling the sidebar
 locale.language_switch(t)
+auth.sign_in_block(t)  # who is reading, and whether they may edit
 snapshots.data_snapshot(t)  # one picker for every page; pages read snapshots.chosen_snapshot()
 
 # Each page's url_path is its file stem (DESIGN.md's paths); the overview is served at /.

@@ -7,7 +7,7 @@ import streamlit as st
 
 from app.checklist import form, labels, model, store, table
 from app.core import md
-from app.ui import locale, session, url, widgets
+from app.ui import auth, locale, session, url, widgets
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -22,7 +22,9 @@ st.title(t("checklist.title"))
 st.info(t("app.as_of"), icon=":material/history:")
 st.write(t("checklist.intro"))
 
-form.who(t)
+editor = auth.offer(t, "checklist")  # None: a note says why there is no edit form
+if editor:
+    form.who(t)
 
 done, total = table.overall(items)
 cols = st.columns(1 + len(model.CATEGORY_ORDER))
@@ -106,7 +108,7 @@ if rec_id:
         widgets.source_popover(t, item["source_ref"], item["excerpt"])
 
     stored = form.conflict(rec_id)
-    if stored is not None:
+    if editor and stored is not None:
         with st.container(border=True):
             st.warning(t("checklist.conflict_title"), icon=":material/sync_problem:")
             st.caption(labels.stored_by(stored, t, locale.when))
@@ -122,23 +124,26 @@ if rec_id:
                 t("checklist.discard"), key="ck_discard", on_click=form.on_reload, args=(rec_id,)
             )
 
-    keys = form.widget_keys(rec_id)
-    with st.form(form.form_key(rec_id)):
-        a, b, c = st.columns(3)
-        a.selectbox(
-            t("checklist.col_status"),
-            list(model.STATUSES),
-            format_func=status_label,
-            key=keys["status"],
-        )
-        b.text_input(t("checklist.col_owner"), key=keys["owner"], max_chars=model.OWNER_MAX)
-        c.date_input(t("checklist.col_due"), key=keys["due"], format="YYYY-MM-DD")
-        st.text_area(t("checklist.col_notes"), key=keys["notes"], max_chars=model.NOTES_MAX)
-        st.caption(t("checklist.based_on", version=version))
-        st.form_submit_button(
-            t("checklist.save"), on_click=form.on_save, args=(rec_id, known, t), type="primary"
-        )
-    st.button(t("checklist.reload"), key="ck_reload", on_click=form.on_reload, args=(rec_id,))
+    if not editor:
+        auth.offer(t, "checklist")
+    else:
+        keys = form.widget_keys(rec_id)
+        with st.form(form.form_key(rec_id)):
+            a, b, c = st.columns(3)
+            a.selectbox(
+                t("checklist.col_status"),
+                list(model.STATUSES),
+                format_func=status_label,
+                key=keys["status"],
+            )
+            b.text_input(t("checklist.col_owner"), key=keys["owner"], max_chars=model.OWNER_MAX)
+            c.date_input(t("checklist.col_due"), key=keys["due"], format="YYYY-MM-DD")
+            st.text_area(t("checklist.col_notes"), key=keys["notes"], max_chars=model.NOTES_MAX)
+            st.caption(t("checklist.based_on", version=version))
+            st.form_submit_button(
+                t("checklist.save"), on_click=form.on_save, args=(rec_id, known, t), type="primary"
+            )
+        st.button(t("checklist.reload"), key="ck_reload", on_click=form.on_reload, args=(rec_id,))
 
     st.markdown(f"**{t('checklist.history')}**")
     log = store.audit_log(rec_id)

@@ -73,13 +73,14 @@ def run_import() -> None:
     st.session_state["imp_outcome"] = {"snapshot": result.snapshot}
 
 
-widgets.uploader_words(t, cap=roster.MAX_BYTES_LABEL)
-with st.container(border=True):
-    st.file_uploader(
-        t("importer.upload"), type=["csv", "xlsx", "txt"], key="imp_file", max_upload_size=2
-    )
-    st.text_input(t("importer.note"), max_chars=500, key="imp_note")
-    st.button(t("importer.import"), type="primary", key="imp_submit", on_click=run_import)
+if auth.offer(t, "import"):  # None: a note says why there is no upload
+    widgets.uploader_words(t, cap=roster.MAX_BYTES_LABEL)
+    with st.container(border=True):
+        st.file_uploader(
+            t("importer.upload"), type=["csv", "xlsx", "txt"], key="imp_file", max_upload_size=2
+        )
+        st.text_input(t("importer.note"), max_chars=500, key="imp_note")
+        st.button(t("importer.import"), type="primary", key="imp_submit", on_click=run_import)
 
 outcome = st.session_state.get("imp_outcome")
 if outcome:

@@ -5,7 +5,7 @@ import streamlit as st
 from app.core.metrics import METRICS
 from app.scenarios import form, step_form, store, wording
 from app.scenarios.model import NAME_MAX, NOTE_MAX
-from app.ui import figure_data, locale, snapshots, url
+from app.ui import auth, figure_data, locale, snapshots, url
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -19,6 +19,7 @@ st.write(t("scenarios.intro"))
 st.caption(t("scenarios.never_changes_source"))
 
 saved = store.saved()
+editor = auth.current_actor().can("scenario")  # save and delete are drawn for editors only
 names = saved["name"].tolist()
 top_left, top_right = st.columns([3, 2])
 with top_right, st.container(border=True):
@@ -35,12 +36,13 @@ with top_right, st.container(border=True):
     if chosen:
         row = saved[saved["name"] == chosen].iloc[0]
         st.caption(wording.saved_meta(t, row, locale.when))
-        st.button(
-            t("scenarios.delete"),
-            key="sc_delete",
-            on_click=form.on_delete,
-            icon=":material/delete:",
-        )
+        if editor:
+            st.button(
+                t("scenarios.delete"),
+                key="sc_delete",
+                on_click=form.on_delete,
+                icon=":material/delete:",
+            )
 with top_left:
     st.text_input(t("scenarios.name"), key=form.NAME, max_chars=NAME_MAX)
     st.text_area(t("scenarios.note"), key=form.NOTE, max_chars=NOTE_MAX, height=68)
@@ -99,15 +101,18 @@ for b, a in zip(result.before.metrics, result.after.metrics, strict=True):
         figure_data.chart(figure, rows, key=f"sc_chart_{b.level}", config={"displaylogo": False})
 
 st.subheader(t("scenarios.save_export"))
+if not editor:
+    auth.offer(t, "scenario")  # the note: why there is no save, and what would allow it
 s1, s2, s3, s4 = st.columns([1, 1, 1, 1])
-s1.checkbox(t("scenarios.overwrite"), key=form.OVERWRITE)
-s2.button(
-    t("scenarios.save"),
-    key="sc_save",
-    on_click=form.on_save,
-    type="primary",
-    icon=":material/save:",
-)
+if editor:
+    s1.checkbox(t("scenarios.overwrite"), key=form.OVERWRITE)
+    s2.button(
+        t("scenarios.save"),
+        key="sc_save",
+        on_click=form.on_save,
+        type="primary",
+        icon=":material/save:",
+    )
 if problem is None:
     form.export_buttons(t, snapshot, s3, s4)
 

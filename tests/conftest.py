@@ -17,6 +17,7 @@ from app.core import md
 from app.core.config import ROOT, DataPaths
 from app.data.build import build
 from app.figures import geo
+from app.ui import auth
 
 ENTRY = str(ROOT / "streamlit_app.py")
 # figures a test reports (the load tests' timings), printed in the terminal summary
@@ -47,6 +48,22 @@ def _clear_streamlit_caches() -> Iterator[None]:
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+LOOPBACK, ELSEWHERE = "127.0.0.1", "192.0.2.7"  # ELSEWHERE: a documentation address
+
+
+@pytest.fixture(autouse=True)
+def _act_from_peer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The address the app believes a request comes from. AppTest has no server (no peer),
+    so without this every run would be a viewer's: runs act from this computer, which may
+    write when no sign-in is configured. A test marked `@pytest.mark.peer("192.0.2.7")`
+    acts from elsewhere (a viewer); one that sets `at.secrets["auth"]` and `at.user` acts
+    as that signed-in user (with ATLAS_ROLES_FILE for the role)."""
+    marker = request.node.get_closest_marker("peer")
+    address = marker.args[0] if marker else LOOPBACK
+    monkeypatch.setattr(auth.internals, "peer_address", lambda: address)
+    return address
 
 
 @pytest.fixture(scope="session")
@@ -176,9 +193,40 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path):
     return PostgresStore(postgres.fresh_database(request.getfixturevalue("postgres_server")))
 
 
-@pytest.fixture(autouse=True)
-def local_peer(monkeypatch: pytest.MonkeyPatch) -> None:
-    """AppTest runs have no server, so no peer address: act as the computer running the
-    app (its local admin, when no sign-in is configured). Tests of other peers patch
-    app.ui.internals.peer_address again."""
-    monkeypatch.setattr("app.ui.internals.peer_address", lambda: "127.0.0.1")
+# ---- acting as a signed-in user (AppTest): sign-in configured, st.user, the role file -----
+
+AUTH_SECRETS = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "test-cookie-secret",
+    "client_id": "atlas",
+    "client_secret": "atlas-secret",
+    "server_metadata_url": "http://localhost:9/.well-known/openid-configuration",
+}
+
+
+@pytest.fixture
+def roles_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A role file for the test (ATLAS_ROLES_FILE): ed@example.org is an editor,
+    boss@example.org an admin, anyone else signed in a viewer."""
+    path = tmp_path / "roles.toml"
+    path.write_text(
+        '[emails]\n"ed@example.org" = "editor"\n"boss@example.org" = "admin"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv(auth.ROLES_ENV, str(path))
+    return path
+
+
+def sign_in(at: AppTest, email: str | None, name: str = "") -> AppTest:
+    """Configure sign-in for the AppTest run, and sign in as email (None: signed out)."""
+    at.secrets["auth"] = AUTH_SECRETS
+    at.user = (
+        {"is_logged_in": False}
+        if email is None
+        else {
+            "is_logged_in": True,
+            "email": email,
+            "name": name or email,
+            "sub": email,
+        }
+    )
+    return at

@@ -145,13 +145,17 @@ def on_name(t: Translator) -> None:
 def on_save(rec_id: str, known: set[str], t: Translator) -> None:
     s = st.session_state
     keys = widget_keys(rec_id)
-    who = editor.current()
+    try:
+        actor = auth.require("checklist")  # hidden controls are no guard: a viewer stops here
+    except Refused as exc:
+        s[FLASH] = ("error", exc.message(t))
+        return
+    who = editor.current()  # a display label; the signed-in or local actor is who writes
     if not who:
         s[FLASH] = ("error", t("checklist.error_who_missing"))
         return
     try:
         edit = make_edit(s[keys["status"]], s[keys["owner"]], s[keys["due"]], s[keys["notes"]])
-        actor = auth.current_actor()
         saved = save_item(rec_id, s[base_key(rec_id)], edit, actor, label=who, known=known)
     except (EditError, Refused) as exc:
         s[FLASH] = _error(exc, t)

@@ -20,7 +20,7 @@ from app.data import exports
 from app.figures import scenario_charts, shown
 from app.scenarios import export, model, results, store, wording
 from app.scenarios.model import Scenario, ScenarioError
-from app.ui import auth, locale, session, snapshots
+from app.ui import auth, editor, locale, session, snapshots
 
 # session-state keys this module owns (widget keys included)
 STEPS, OPENED, FLASH = "sc_steps", "sc_opened", "sc_flash"
@@ -186,11 +186,14 @@ def on_remove(index: int) -> None:
 
 
 def on_save() -> None:
+    """Save the form's scenario as the current actor (the store refuses a viewer: hidden
+    buttons are no guard)."""
     s = st.session_state
     try:
+        actor = auth.require("scenario")
         scenario = model.make(s.get(NAME, ""), s.get(NOTE, ""), s[STEPS])
         outcome(snapshots.chosen_snapshot(), model.steps_key(scenario.steps))
-        version = store.save(scenario, auth.current_actor(), bool(s.get(OVERWRITE)))
+        version = store.save(scenario, actor, bool(s.get(OVERWRITE)))
     except (ScenarioError, Refused) as exc:
         _flash("error", exc.key, **exc.values)
         return
@@ -202,7 +205,7 @@ def on_save() -> None:
 def on_delete() -> None:
     name = st.session_state.get(CHOSEN)
     try:
-        deleted = bool(name) and store.delete(name, auth.current_actor())
+        deleted = bool(name) and store.delete(name, auth.require("scenario"))
     except Refused as exc:
         _flash("error", exc.key, **exc.values)
         return

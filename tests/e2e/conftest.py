@@ -55,8 +55,11 @@ def wait_healthy(port: int, limit_s: float = 90) -> None:
     raise RuntimeError(f"streamlit did not become healthy on port {port}")
 
 
-def start_server(env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    port = free_port()
+def start_server(
+    env: dict[str, str] | None = None, args: tuple[str, ...] = (), port: int | None = None
+) -> tuple[subprocess.Popen, str]:
+    """A `streamlit run` of the app on port (a free one by default) with extra CLI args."""
+    port = port or free_port()
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -68,6 +71,7 @@ def start_server(env: dict[str, str] | None = None) -> tuple[subprocess.Popen, s
             str(port),
             "--server.headless",
             "true",
+            *args,
         ],
         cwd=ROOT,
         env={**os.environ, **(env or {})},
