@@ -8,7 +8,9 @@ changed with it, so a client that stopped speaking the protocol cannot pass sile
 Two modes, both driven from one asyncio loop in one process (the client costs little CPU):
 - burst: N sessions opened at once, each changing a facet once after its first load;
 - steady (DESIGN.md's budget): N sessions opened over RAMP_S, each changing a facet every
-  INTERVAL_S for `duration` seconds.
+  INTERVAL_S for `duration` seconds;
+- serial: each session makes `duration` facet changes back to back (one session: what a
+  rerun costs the server without contention, i.e. how many reruns a second it can serve).
 Sessions are spread evenly over the servers given (a load balancer with sticky sessions).
 
     python -m bench.load http://127.0.0.1:8501 [URL ...] --sessions 50 --mode steady
@@ -120,8 +122,10 @@ async def run_load(
     elif mode == "steady":
         starts = [now + ramp_s * n / sessions for n in range(sessions)]
         changes = max(1, int(duration_s // interval_s))
+    elif mode == "serial":
+        starts, changes, interval_s = [now] * sessions, int(duration_s), 0.0
     else:
-        raise ValueError(f"mode must be burst or steady, not {mode!r}")
+        raise ValueError(f"mode must be burst, steady or serial, not {mode!r}")
     tasks = [
         session(bases[n % len(bases)], n, starts[n], changes, interval_s, result)
         for n in range(sessions)
@@ -157,8 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__)
     parser.add_argument("urls", nargs="+", help="server base URLs, e.g. http://127.0.0.1:8501")
     parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--mode", choices=("burst", "steady"), default="steady")
-    parser.add_argument("--duration", type=float, default=30.0, help="steady: seconds of changes")
+    parser.add_argument("--mode", choices=("burst", "steady", "serial"), default="steady")
+    parser.add_argument(
+        "--duration", type=float, default=30.0, help="steady: seconds of changes; serial: changes"
+    )
     args = parser.parse_args(argv)
     result = asyncio.run(run_load(args.urls, args.sessions, args.mode, args.duration))
     print(result.summary(args.mode))

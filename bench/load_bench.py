@@ -6,6 +6,9 @@ collection off, for reference) and 100 over two replicas sharing one
 PostgreSQL (ATLAS_STATE_URL; sessions split evenly, as sticky sessions behind a load
 balancer would be); budget p95 <= 1 s at 50 sessions on one server. Then a burst of 50
 new sessions on /structure against one on a bare page (title + one line): budget 1.5x.
+One session's back-to-back facet changes give a rerun's cost without contention: at
+50 sessions x one change per 5 s the server must serve 10 reruns a second, and Python
+runs one script thread at a time (the GIL), so 1 / that cost bounds what one server holds.
 """
 
 from __future__ import annotations
@@ -80,6 +83,17 @@ def steady_rows(table: Table, urls: list[str], sessions: int, where: str) -> Res
     return result
 
 
+SERIAL = 20  # facet changes back to back by one session: a rerun's cost, no contention
+
+
+def serial_row(table: Table, url: str, where: str) -> None:
+    result = asyncio.run(run_load([url], 1, "serial", SERIAL))
+    if result.failures:
+        raise RuntimeError(result.failures[0])
+    what = f"one session, {SERIAL} facet changes back to back {where}: median"
+    table.add(Row(what, p50(result.changes), "s", None))
+
+
 def load_section(table: Table, folder: Path) -> None:
     from tests.postgres import MISSING, binaries, running_postgres
 
@@ -92,12 +106,14 @@ def load_section(table: Table, folder: Path) -> None:
     )
     with server(app, state) as url:
         warm([url])
+        serial_row(table, url, "on one server")
         for sessions in LEVELS:
             steady_rows(table, [url], sessions, "on one server")
     # the largest single cost measured under this load: Streamlit's full gc.collect()
     # after every script run (runner.postScriptGC, default true); printed for reference
     with server(app, state, "--runner.postScriptGC", "false") as url:
         warm([url])
+        serial_row(table, url, "on one server, postScriptGC off")
         steady_rows(table, [url], BUDGET_SESSIONS, "on one server, postScriptGC off")
     with ExitStack() as stack:
         if binaries() is None:

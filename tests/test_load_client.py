@@ -96,5 +96,5 @@ def test_percentiles() -> None:
 
 
 def test_unknown_mode_is_refused() -> None:
-    with pytest.raises(ValueError, match="burst or steady"):
+    with pytest.raises(ValueError, match="burst, steady or serial"):
         asyncio.run(run_load(["http://127.0.0.1:9"], 1, "nonsense"))
