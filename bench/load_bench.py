@@ -90,7 +90,7 @@ def serial_row(table: Table, url: str, where: str) -> None:
     result = asyncio.run(run_load([url], 1, "serial", SERIAL))
     if result.failures:
         raise RuntimeError(result.failures[0])
-    what = f"one session, {SERIAL} facet changes back to back {where}: median"
+    what = f"one session, {SERIAL} changes back to back{where}: median"
     table.add(Row(what, p50(result.changes), "s", None))
 
 
@@ -106,14 +106,14 @@ def load_section(table: Table, folder: Path) -> None:
     )
     with server(app, state) as url:
         warm([url])
-        serial_row(table, url, "on one server")
+        serial_row(table, url, "")
         for sessions in LEVELS:
             steady_rows(table, [url], sessions, "on one server")
     # the largest single cost measured under this load: Streamlit's full gc.collect()
     # after every script run (runner.postScriptGC, default true); printed for reference
     with server(app, state, "--runner.postScriptGC", "false") as url:
         warm([url])
-        serial_row(table, url, "on one server, postScriptGC off")
+        serial_row(table, url, ", postScriptGC off")
         steady_rows(table, [url], BUDGET_SESSIONS, "on one server, postScriptGC off")
     with ExitStack() as stack:
         if binaries() is None:
