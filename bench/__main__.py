@@ -11,6 +11,8 @@ exit code is 0 unless the benchmark itself fails to run):
 3. National scale: the same, on a temporary data folder built by the same app.build from
    all of China's county-level units and a synthetic roster (bench/national.py),
    plus the national county map's payload.
+4. Load, server-side: sessions speaking Streamlit's websocket protocol against real
+   servers (bench/load_bench.py). `python -m bench load` runs this section alone.
 
 The empty page, honestly: the app's own entry script (page config, language switch,
 st.navigation with every page) with one more page whose script is empty, opened the way
@@ -41,6 +43,7 @@ import streamlit as st
 import streamlit.logger as streamlit_logger
 
 from bench.browser import BROWSER_RUNS, browser_renders
+from bench.load_bench import load_section
 from bench.maps import map_sizes, national_map_size
 from bench.national import make_national_data
 from bench.pages import PAGE_BUDGET, RUNS, app_pages, bench_entry, page_reruns, url_of
@@ -86,11 +89,22 @@ def quiet_streamlit() -> None:
         streamlit_logger.get_logger(name).addFilter(_OutsideServerNoise())
 
 
-def main() -> int:
+SECTIONS = ("all", "load")
+
+
+def main(argv: list[str]) -> int:
+    section = argv[0] if argv else "all"
+    if section not in SECTIONS or len(argv) > 1:
+        print(f"usage: python -m bench [{' | '.join(SECTIONS)}]", file=sys.stderr)
+        return 2
     quiet_streamlit()
     table = Table()
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
         folder = Path(tmp)
+        if section == "load":
+            load_section(table, folder)
+            table.summary()
+            return 0
         # the app's own state (checklist, scenarios) goes to the temporary folder too
         state = {"ATLAS_STATE_DB": str(folder / "atlas_state.sqlite")}
         os.environ.update(state)
@@ -124,9 +138,10 @@ def main() -> int:
             page_reruns(table, entry, "national")
             table.section("national scale: first render in Chromium")
             browser_renders(table, entry, {**state, "ATLAS_DATA_DIR": str(paths.root)}, "national")
+        load_section(table, folder)
     table.summary()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
