@@ -20,7 +20,7 @@ from app.data import exports
 from app.figures import scenario_charts, shown
 from app.scenarios import export, model, results, store, wording
 from app.scenarios.model import Scenario, ScenarioError
-from app.ui import auth, editor, locale, session, snapshots
+from app.ui import auth, locale, session, snapshots
 
 # session-state keys this module owns (widget keys included)
 STEPS, OPENED, FLASH = "sc_steps", "sc_opened", "sc_flash"
