@@ -1,5 +1,6 @@
 """Shared fixtures: the data built once per test session, a private copy of it per test
-that needs one, clean Streamlit caches, and one map-layer disk cache per session."""
+that needs one, a private state store per test, AppTest runs acting as the local machine,
+clean Streamlit caches, and one map-layer disk cache per session."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from app.core import md
 from app.core.config import ROOT, DataPaths
 from app.data.build import build
+from app.data.store import FILE_ENV, FILE_NAME, URL_ENV
 from app.figures import geo
 
 ENTRY = str(ROOT / "streamlit_app.py")
@@ -47,6 +49,25 @@ def _clear_streamlit_caches() -> Iterator[None]:
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's own state store (checklist, scenarios, imported snapshots): never the
+    checkout's state/ folder, whichever data folder the test reads. The file is where
+    data_copy's default would put it (tmp_path/state/), so a test that reads the default
+    location of its data copy finds the same store. Subprocesses inherit it."""
+    path = tmp_path / "state" / FILE_NAME
+    monkeypatch.delenv(URL_ENV, raising=False)
+    monkeypatch.setenv(FILE_ENV, str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def local_peer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest has no server, so no peer address: act as a browser on this machine (the
+    local admin of `make run` without sign-in), as the app's users at the computer do."""
+    monkeypatch.setattr("app.ui.internals.peer_address", lambda: "127.0.0.1")
 
 
 @pytest.fixture(scope="session")
@@ -86,7 +107,8 @@ def copy_data(built: DataPaths, dest: Path) -> DataPaths:
 @pytest.fixture
 def data_copy(built_data: DataPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
     """A built copy of data/sources in tmp_path, used by the app and CLI for this test
-    (its sources, parquet, snapshots and state are the test's own to change)."""
+    (its sources and parquet are the test's own to change; its state store is
+    isolated_state's tmp_path/state/, the copy's default location)."""
     paths = copy_data(built_data, tmp_path / "data")
     monkeypatch.setenv("ATLAS_DATA_DIR", str(paths.root))
     return paths
