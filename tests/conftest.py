@@ -52,22 +52,26 @@ def _clear_streamlit_caches() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_state(tmp_path: Path) -> Iterator[Path]:
     """Every test's own state store (checklist, scenarios, imported snapshots): never the
     checkout's state/ folder, whichever data folder the test reads. The file is where
     data_copy's default would put it (tmp_path/state/), so a test that reads the default
-    location of its data copy finds the same store. Subprocesses inherit it."""
+    location of its data copy finds the same store. Subprocesses inherit it. Its own
+    MonkeyPatch, so a test's monkeypatch.undo() cannot send writes to the checkout."""
     path = tmp_path / "state" / FILE_NAME
-    monkeypatch.delenv(URL_ENV, raising=False)
-    monkeypatch.setenv(FILE_ENV, str(path))
-    return path
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(URL_ENV, raising=False)
+        mp.setenv(FILE_ENV, str(path))
+        yield path
 
 
 @pytest.fixture(autouse=True)
-def local_peer(monkeypatch: pytest.MonkeyPatch) -> None:
+def local_peer() -> Iterator[None]:
     """AppTest has no server, so no peer address: act as a browser on this machine (the
     local admin of `make run` without sign-in), as the app's users at the computer do."""
-    monkeypatch.setattr("app.ui.internals.peer_address", lambda: "127.0.0.1")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("app.ui.internals.peer_address", lambda: "127.0.0.1")
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -221,10 +221,11 @@ def test_an_error_inside_the_transaction_rolls_back(state: SqliteStore, monkeypa
     def broken_now() -> str:
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(store, "now", broken_now)
-    with pytest.raises(RuntimeError):
-        store.save_item("rec-3", 1, model.make_edit("blocked", "", None, "x"), LOCAL, "A", state)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:
+        patched.setattr(store, "now", broken_now)
+        with pytest.raises(RuntimeError):
+            edit = model.make_edit("blocked", "", None, "x")
+            store.save_item("rec-3", 1, edit, LOCAL, "A", state)
     assert store.get_item("rec-3", store=state).notes == "ok"
 
 
