@@ -12,10 +12,12 @@ from app.checklist import store as checklist_store
 from app.core import compare, md, permalink
 from app.core.config import ROOT, DataPaths, data_paths
 from app.core.i18n import translator
-from app.data import db, state_db
+from app.data import db
+from app.data.store import FILE_ENV
 from app.scenarios import model as scenario_model
 from app.scenarios import results as scenario_results
 from app.scenarios import store as scenario_store
+from tests.actors import LOCAL
 from tests.conftest import plain, run_page
 
 LINE = "government_services_office"
@@ -38,7 +40,7 @@ PAGES = (
 @pytest.fixture
 def private_data(data_copy: DataPaths, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
     """A data copy whose state file (checklist, scenarios) is its own."""
-    monkeypatch.delenv(state_db.ENV, raising=False)
+    monkeypatch.delenv(FILE_ENV, raising=False)
     return data_copy
 
 
@@ -50,7 +52,7 @@ def imported(private_data: DataPaths) -> str:
     first = frame.index[(frame["level"] == "county") & (frame["host"] != LINE)][0]
     frame.loc[first, "host"] = LINE
     data = frame.to_csv(index=False).encode("utf-8")
-    result = roster.import_roster(private_data, data, FIXTURE.name, note="t")
+    result = roster.import_roster(private_data, data, FIXTURE.name, "t", LOCAL)
     assert result.snapshot is not None
     return result.snapshot.snapshot_id
 
