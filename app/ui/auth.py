@@ -39,12 +39,15 @@ def role_map() -> RoleMap:
 
 
 def is_loopback(address: str | None) -> bool:
+    """A peer on this machine. uvicorn on a dual-stack socket reports an IPv4 client as
+    ::ffff:127.0.0.1, which Python before 3.13 does not call loopback: unwrap it."""
     if not address:
         return False
     try:
-        return ip_address(address).is_loopback
+        ip = ip_address(address)
     except ValueError:
         return False
+    return (getattr(ip, "ipv4_mapped", None) or ip).is_loopback
 
 
 def local_actor() -> Actor:
