@@ -51,6 +51,18 @@ def _clear_streamlit_caches() -> Iterator[None]:
     st.cache_resource.clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_state(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A state store for what runs before a test's own (module- and session-scoped
+    fixtures: a DuckDB connection reads the imported snapshots from the store), so that
+    nothing opens the checkout's state/ either."""
+    path = tmp_path_factory.mktemp("session-state") / FILE_NAME
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(URL_ENV, raising=False)
+        mp.setenv(FILE_ENV, str(path))
+        yield path
+
+
 @pytest.fixture(autouse=True)
 def isolated_state(tmp_path: Path) -> Iterator[Path]:
     """Every test's own state store (checklist, scenarios, imported snapshots): never the

@@ -57,19 +57,24 @@ def wait_healthy(port: int, limit_s: float = 90) -> None:
     raise RuntimeError(f"streamlit did not become healthy on port {port}")
 
 
-STATE_VARS = ("ATLAS_STATE_DB", "ATLAS_STATE_URL", "ATLAS_DATA_DIR")
+STORE_VARS = ("ATLAS_STATE_DB", "ATLAS_STATE_URL")
 
 
 def start_server(env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    """A `streamlit run` of the app on a free port. A server given neither a state store
-    nor a data folder of its own gets a state file in a temporary folder (removed by
-    stop_server): no test server writes to the checkout's state/."""
+    """A `streamlit run` of the app on a free port. Its state store is the one env names;
+    else the default beside the data folder env names; else a file in a temporary folder
+    (removed by stop_server). Never one inherited from this process (a test's own), never
+    the checkout's state/."""
     port = free_port()
-    full = {**os.environ, **(env or {})}
+    own = env or {}
+    full = {**os.environ, **own}
     state_dir = None
-    if not any(full.get(k) for k in STATE_VARS):
-        state_dir = tempfile.mkdtemp(prefix="atlas-e2e-state-")
-        full["ATLAS_STATE_DB"] = str(Path(state_dir) / "atlas_state.sqlite")
+    if not any(own.get(k) for k in STORE_VARS):
+        for k in STORE_VARS:
+            full.pop(k, None)
+        if not own.get("ATLAS_DATA_DIR"):
+            state_dir = tempfile.mkdtemp(prefix="atlas-e2e-state-")
+            full["ATLAS_STATE_DB"] = str(Path(state_dir) / "atlas_state.sqlite")
     proc = subprocess.Popen(
         [
             sys.executable,
