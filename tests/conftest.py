@@ -5,8 +5,10 @@ clean Streamlit caches, and one map-layer disk cache per session."""
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,16 +53,25 @@ def _clear_streamlit_caches() -> Iterator[None]:
     st.cache_resource.clear()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _session_state(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A state store for what runs before a test's own (module- and session-scoped
-    fixtures: a DuckDB connection reads the imported snapshots from the store), so that
-    nothing opens the checkout's state/ either."""
-    path = tmp_path_factory.mktemp("session-state") / FILE_NAME
-    with pytest.MonkeyPatch.context() as mp:
-        mp.delenv(URL_ENV, raising=False)
-        mp.setenv(FILE_ENV, str(path))
-        yield path
+_BETWEEN_TESTS: list[Path] = []  # this process's store for what runs outside a test's own
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before any fixture of a test, module- and session-scoped ones included (a DuckDB
+    connection reads the imported snapshots from the store): a store of this test
+    process's own, whatever the previous test left in the environment (a monkeypatch
+    undone after isolated_state restores the state variable it saw). Nothing opens the
+    checkout's state/."""
+    if not _BETWEEN_TESTS:
+        _BETWEEN_TESTS.append(Path(tempfile.mkdtemp(prefix="atlas-test-state-")) / FILE_NAME)
+    os.environ.pop(URL_ENV, None)
+    os.environ[FILE_ENV] = str(_BETWEEN_TESTS[0])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for path in _BETWEEN_TESTS:
+        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
