@@ -1,11 +1,14 @@
 """Shared fixtures: the data built once per test session, a private copy of it per test
-that needs one, clean Streamlit caches, and one map-layer disk cache per session."""
+that needs one, a private state store per test, AppTest runs acting as the local machine,
+clean Streamlit caches, and one map-layer disk cache per session."""
 
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from app.core import md
 from app.core.config import ROOT, DataPaths
 from app.data.build import build
+from app.data.store import FILE_ENV, FILE_NAME, URL_ENV
 from app.figures import geo
 from app.ui import auth
 
@@ -66,6 +70,41 @@ def _act_from_peer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
     return address
 
 
+_BETWEEN_TESTS: list[Path] = []  # this process's store for what runs outside a test's own
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before any fixture of a test, module- and session-scoped ones included (a DuckDB
+    connection reads the imported snapshots from the store): a store of this test
+    process's own, whatever the previous test left in the environment (a monkeypatch
+    undone after isolated_state restores the state variable it saw). Nothing opens the
+    checkout's state/."""
+    if not _BETWEEN_TESTS:
+        _BETWEEN_TESTS.append(Path(tempfile.mkdtemp(prefix="atlas-test-state-")) / FILE_NAME)
+    os.environ.pop(URL_ENV, None)
+    os.environ[FILE_ENV] = str(_BETWEEN_TESTS[0])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for path in _BETWEEN_TESTS:
+        shutil.rmtree(path.parent, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def isolated_state(tmp_path: Path) -> Iterator[Path]:
+    """Every test's own state store (checklist, scenarios, imported snapshots): never the
+    checkout's state/ folder, whichever data folder the test reads. The file is where
+    data_copy's default would put it (tmp_path/state/), so a test that reads the default
+    location of its data copy finds the same store. Subprocesses inherit it. Its own
+    MonkeyPatch, so a test's monkeypatch.undo() cannot send writes to the checkout."""
+    path = tmp_path / "state" / FILE_NAME
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(URL_ENV, raising=False)
+        mp.setenv(FILE_ENV, str(path))
+        yield path
+
+
 @pytest.fixture(scope="session")
 def _geo_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One folder per test session (per xdist worker), so each layer is simplified once."""
@@ -103,7 +142,8 @@ def copy_data(built: DataPaths, dest: Path) -> DataPaths:
 @pytest.fixture
 def data_copy(built_data: DataPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
     """A built copy of data/sources in tmp_path, used by the app and CLI for this test
-    (its sources, parquet, snapshots and state are the test's own to change)."""
+    (its sources and parquet are the test's own to change; its state store is
+    isolated_state's tmp_path/state/, the copy's default location)."""
     paths = copy_data(built_data, tmp_path / "data")
     monkeypatch.setenv("ATLAS_DATA_DIR", str(paths.root))
     return paths

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from app.core.i18n import translator
-from app.data import state_db
+from app.data.store import FILE_ENV
 from tests.conftest import run_page
 
 
 @pytest.fixture(autouse=True)
 def _private_state(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(state_db.ENV, raising=False)
+    monkeypatch.delenv(FILE_ENV, raising=False)
 
 
 @pytest.mark.parametrize("page", ["gap", "scenarios", "checklist"])

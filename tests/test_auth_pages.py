@@ -11,7 +11,6 @@ from streamlit.testing.v1 import AppTest
 from app import roster
 from app.checklist.store import audit_log, get_item
 from app.core.i18n import translator
-from app.data import state_db
 from app.scenarios import store as scenarios
 from app.ui import auth
 from tests.conftest import ELSEWHERE, ENTRY, plain, run_page, sign_in
@@ -28,9 +27,7 @@ PARAMS = {"checklist": {"item": "rec-3"}, "scenarios": {}, "import": {}}
 ACTION = {"checklist": "checklist", "scenarios": "scenario", "import": "import"}
 
 
-@pytest.fixture(autouse=True)
-def _private_state(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(state_db.ENV, raising=False)
+pytestmark = pytest.mark.usefixtures("data_copy")  # imports write to a private store
 
 
 def keys(at: AppTest) -> set[str]:
@@ -116,7 +113,9 @@ def test_a_signed_in_editor_edits_and_the_sidebar_names_them(lang: str, roles_fi
     save.click().run()
     assert not at.exception and len(at.success) == 1
     assert get_item("rec-3").status == "done"
-    assert set(audit_log("rec-3")["who"]) == {"Ed Li"}  # the label, until the store takes actor
+    log = audit_log("rec-3")  # the signed-in identity (e-mail in lower case), the name shown
+    assert set(log["who"]) == {"oidc:ed@example.org"} and set(log["who_name"]) == {"Ed Li"}
+    assert get_item("rec-3").updated_by == "Ed Li"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -182,7 +181,7 @@ def test_an_import_from_elsewhere_is_refused_and_makes_no_snapshot(data_copy, mo
     at.button(key="imp_submit").click().run()
     assert not at.exception
     assert zh("auth.refused_import") in [w.value for w in at.warning]
-    assert roster.list_snapshots(data_copy) == []
+    assert roster.list_snapshots() == []
 
 
 def test_a_broken_role_file_is_named_in_the_sidebar_and_gives_no_one_a_role(

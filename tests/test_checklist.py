@@ -18,8 +18,12 @@ import pytest
 from app.checklist import export, model, store, table
 from app.checklist.model import EditError, StaleEdit
 from app.core.config import ROOT, data_paths
-from app.data import db, exports, state_db
+from app.core.roles import Refused
+from app.data import db, exports
+from app.data import store as state_store
+from app.data.store import PostgresStore, SqliteStore
 from app.ui import editor
+from tests.actors import EDITOR, LOCAL, VIEWER
 
 NOTE = '<script>alert("x")</script> =HYPERLINK("http://evil","click")'
 
@@ -32,11 +36,19 @@ def source() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 @pytest.fixture
 def state_file(tmp_path: Path) -> Path:
-    return tmp_path / "state" / "atlas_state.sqlite"
+    return tmp_path / "private" / "atlas_state.sqlite"
 
 
-def test_items_come_from_the_source_with_their_excerpt(source, state_file: Path) -> None:
-    items = table.items(*source, path=state_file)
+@pytest.fixture
+def state(state_file: Path) -> SqliteStore:
+    """A store of the test's own, not the default one (which the app would use)."""
+    return SqliteStore(state_file)
+
+
+def test_items_come_from_the_source_with_their_excerpt(
+    source, state_file: Path, state: SqliteStore
+) -> None:
+    items = table.items(*source, store=state)
     assert len(items) == 33 and items["rec_id"].is_unique
     assert (items["category"] == "recommendation").sum() == 3
     assert (items["category"] == "integration").sum() == 5
@@ -54,75 +66,106 @@ def test_items_come_from_the_source_with_their_excerpt(source, state_file: Path)
 
 
 def test_default_location_follows_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv(state_db.ENV, raising=False)
+    """Beside the data folder, never inside it (the data folder is read-only at run time);
+    ATLAS_STATE_DB names another file; ATLAS_STATE_URL another store."""
+    monkeypatch.delenv(state_store.FILE_ENV, raising=False)
+    monkeypatch.delenv(state_store.URL_ENV, raising=False)
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path / "d"))
-    assert state_db.state_path() == (tmp_path / "d" / "atlas_state.sqlite").resolve()
-    monkeypatch.setenv(state_db.ENV, str(tmp_path / "x.sqlite"))
-    assert state_db.state_path() == (tmp_path / "x.sqlite").resolve()
+    default = (tmp_path / "state" / "atlas_state.sqlite").resolve()
+    assert state_store.default_sqlite_path() == default
+    assert state_store.open_store() == SqliteStore(default)
+    monkeypatch.setenv(state_store.FILE_ENV, str(tmp_path / "x.sqlite"))
+    assert state_store.open_store() == SqliteStore((tmp_path / "x.sqlite").resolve())
+    monkeypatch.setenv(state_store.URL_ENV, f"sqlite:///{tmp_path / 'y.sqlite'}")
+    assert state_store.open_store() == SqliteStore((tmp_path / "y.sqlite").resolve())
+    monkeypatch.setenv(state_store.URL_ENV, "postgresql://atlas@127.0.0.1:5432/atlas")
+    assert state_store.open_store() == PostgresStore("postgresql://atlas@127.0.0.1:5432/atlas")
+    monkeypatch.setenv(state_store.URL_ENV, "mysql://x")
+    with pytest.raises(ValueError, match="ATLAS_STATE_URL"):
+        state_store.open_store()
 
 
-def test_save_versions_and_audits_every_changed_field(state_file: Path) -> None:
+def test_save_versions_and_audits_every_changed_field(state: SqliteStore) -> None:
+    """The audit's who is the actor's identity; who_name how they are shown: a signed-in
+    user's own name, else the name typed at this computer."""
     edit = model.make_edit("in_progress", "省政务办", date(2026, 12, 31), "kick-off")
-    s1 = store.save_item("rec-1.1", 0, edit, "Ana", path=state_file)
+    s1 = store.save_item("rec-1.1", 0, edit, LOCAL, "Ana", state)
     assert s1.version == 1 and s1.updated_by == "Ana"
-    same = store.save_item("rec-1.1", 1, edit, "Ana", path=state_file)
+    same = store.save_item("rec-1.1", 1, edit, LOCAL, "Ana", state)
     assert same.version == 1  # nothing changed: no new version, no audit rows
-    s2 = store.save_item(
-        "rec-1.1", 1, model.make_edit("done", "省政务办", None, "kick-off"), "Ben", path=state_file
-    )
-    assert s2.version == 2
-    log = store.audit_log("rec-1.1", path=state_file)
-    assert log[["version", "who", "field", "old", "new"]].values.tolist() == [
-        [2, "Ben", "due", "2026-12-31", None],
-        [2, "Ben", "status", "in_progress", "done"],
-        [1, "Ana", "notes", "", "kick-off"],
-        [1, "Ana", "due", None, "2026-12-31"],
-        [1, "Ana", "owner", "", "省政务办"],
-        [1, "Ana", "status", "not_recorded", "in_progress"],
+    done = model.make_edit("done", "省政务办", None, "kick-off")
+    s2 = store.save_item("rec-1.1", 1, done, EDITOR, "Ben", state)  # a typed name can't rename
+    assert s2.version == 2 and s2.updated_by == "Ed"
+    log = store.audit_log("rec-1.1", store=state)
+    ed, local = ["oidc:ed@example.org", "Ed"], ["local:test", "Ana"]
+    assert log[["version", "who", "who_name", "field", "old", "new"]].values.tolist() == [
+        [2, *ed, "due", "2026-12-31", None],
+        [2, *ed, "status", "in_progress", "done"],
+        [1, *local, "notes", "", "kick-off"],
+        [1, *local, "due", None, "2026-12-31"],
+        [1, *local, "owner", "", "省政务办"],
+        [1, *local, "status", "not_recorded", "in_progress"],
     ]
-    assert store.get_item("rec-1.1", path=state_file) == s2
+    assert store.get_item("rec-1.1", store=state) == s2
 
 
-def test_a_stale_save_is_refused_and_changes_nothing(state_file: Path) -> None:
+def test_a_viewer_cannot_save_and_nothing_is_written(state: SqliteStore) -> None:
+    store.save_item("rec-1.2", 0, model.make_edit("done", "", None, "kept"), LOCAL, "Ana", state)
+    with pytest.raises(Refused) as e:
+        store.save_item(
+            "rec-1.2", 1, model.make_edit("blocked", "", None, "x"), VIEWER, "Eve", state
+        )
+    assert e.value.key == "auth.refused_checklist"
+    assert (store.get_item("rec-1.2", store=state).notes, len(store.audit_log(store=state))) == (
+        "kept",
+        2,
+    )
+
+
+def test_a_stale_save_is_refused_and_changes_nothing(state: SqliteStore) -> None:
     first = model.make_edit("in_progress", "A", None, "first text")
-    store.save_item("int-2.3", 0, first, "Ana", path=state_file)
+    store.save_item("int-2.3", 0, first, LOCAL, "Ana", state)
     second = model.make_edit("blocked", "B", None, "second text")
     with pytest.raises(StaleEdit) as e:
-        store.save_item("int-2.3", 0, second, "Ben", path=state_file)
+        store.save_item("int-2.3", 0, second, LOCAL, "Ben", state)
     assert e.value.current.notes == "first text" and e.value.current.version == 1
-    assert store.get_item("int-2.3", path=state_file).notes == "first text"
-    assert len(store.audit_log("int-2.3", path=state_file)) == 3
+    assert store.get_item("int-2.3", store=state).notes == "first text"
+    assert len(store.audit_log("int-2.3", store=state)) == 3
 
 
 def test_an_untouched_item_is_not_recorded_and_not_started_only_when_chosen(
-    source, state_file: Path
+    source, state: SqliteStore
 ) -> None:
     assert model.blank("rec-1").status == "not_recorded" == model.ItemEdit().status
     # a save of the owner alone records no status
-    store.save_item("rec-1", 0, model.make_edit("not_recorded", "Ana", None, ""), "Ana", state_file)
-    assert store.get_item("rec-1", path=state_file).status == "not_recorded"
+    store.save_item(
+        "rec-1", 0, model.make_edit("not_recorded", "Ana", None, ""), LOCAL, "Ana", state
+    )
+    assert store.get_item("rec-1", store=state).status == "not_recorded"
     # "not started", chosen, is a status like any other
-    store.save_item("rec-1", 1, model.make_edit("not_started", "Ana", None, ""), "Ben", state_file)
-    assert store.get_item("rec-1", path=state_file).status == "not_started"
-    log = store.audit_log("rec-1", path=state_file)
-    assert log[["who", "field", "old", "new"]].values.tolist()[0] == [
+    store.save_item(
+        "rec-1", 1, model.make_edit("not_started", "Ana", None, ""), LOCAL, "Ben", state
+    )
+    assert store.get_item("rec-1", store=state).status == "not_started"
+    log = store.audit_log("rec-1", store=state)
+    assert log[["who_name", "field", "old", "new"]].values.tolist()[0] == [
         "Ben",
         "status",
         "not_recorded",
         "not_started",
     ]
-    items = table.items(*source, path=state_file)
+    items = table.items(*source, store=state)
     assert table.filtered(items, ["not_started"])["rec_id"].tolist() == ["rec-1"]
     assert len(table.filtered(items, ["not_recorded"])) == 32
     assert len(table.recorded(items)) == 1
     assert table.last_saved(items)[1] == "Ben"
 
 
-def test_rows_of_an_existing_state_file_keep_their_meaning(source, state_file: Path) -> None:
+def test_rows_of_an_existing_state_file_keep_their_meaning(source, state: SqliteStore) -> None:
     """Before "not recorded", a row saved for its owner or notes stored the form's default
     "not_started" with no audit entry for its status: that reads as not recorded; a status
     someone saved stays what they chose."""
-    with state_db.transaction(state_file) as con:
+    with state.transaction() as con:
         con.executemany(
             "INSERT INTO checklist_item (rec_id, status, owner, due, notes, version,"
             " updated_at, updated_by) VALUES (?, ?, ?, NULL, '', 1, ?, ?)",
@@ -141,19 +184,19 @@ def test_rows_of_an_existing_state_file_keep_their_meaning(source, state_file: P
                 ("rec-3", "Ben", "2024-05-03T08:00:00+00:00", "status", "not_started", "done"),
             ],
         )
-    states = store.all_states(state_file)
+    states = store.all_states(state)
     assert {k: s.status for k, s in states.items()} == {
         "rec-1": "not_recorded",
         "rec-2": "not_started",
         "rec-3": "done",
     }
-    assert store.get_item("rec-1", path=state_file).status == "not_recorded"
+    assert store.get_item("rec-1", store=state).status == "not_recorded"
     # saving the untouched default again changes nothing (no new version, no audit row)
     same = model.make_edit("not_recorded", "Ana", None, "")
-    assert store.save_item("rec-1", 1, same, "Ana", state_file).version == 1
+    assert store.save_item("rec-1", 1, same, LOCAL, "Ana", state).version == 1
 
 
-def test_bad_input_gives_message_keys(state_file: Path) -> None:
+def test_bad_input_gives_message_keys(state: SqliteStore) -> None:
     for args, key in (
         (("nope", "", None, ""), "checklist.error_status"),
         (("done", "x" * 81, None, ""), "checklist.error_owner_long"),
@@ -165,34 +208,37 @@ def test_bad_input_gives_message_keys(state_file: Path) -> None:
         assert e.value.key == key
     for who, key in (("  ", "checklist.error_who_missing"), ("w" * 81, "checklist.error_who_long")):
         with pytest.raises(EditError) as e:
-            store.save_item("rec-1", 0, model.ItemEdit(), who, path=state_file)
+            store.save_item("rec-1", 0, model.ItemEdit(), LOCAL, who, state)
         assert e.value.key == key
     with pytest.raises(EditError) as e:
-        store.save_item("zzz", 0, model.ItemEdit(), "Ana", path=state_file, known={"rec-1"})
+        store.save_item("zzz", 0, model.ItemEdit(), LOCAL, "Ana", state, known={"rec-1"})
     assert e.value.key == "checklist.error_unknown_item"
 
 
-def test_an_error_inside_the_transaction_rolls_back(state_file: Path, monkeypatch) -> None:
-    store.save_item("rec-3", 0, model.make_edit("done", "", None, "ok"), "Ana", path=state_file)
+def test_an_error_inside_the_transaction_rolls_back(state: SqliteStore, monkeypatch) -> None:
+    store.save_item("rec-3", 0, model.make_edit("done", "", None, "ok"), LOCAL, "Ana", state)
 
     def broken_now() -> str:
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(state_db, "now", broken_now)
-    with pytest.raises(RuntimeError):
-        store.save_item("rec-3", 1, model.make_edit("blocked", "", None, "x"), "A", state_file)
-    monkeypatch.undo()
-    assert store.get_item("rec-3", path=state_file).notes == "ok"
+    with monkeypatch.context() as patched:
+        patched.setattr(store, "now", broken_now)
+        with pytest.raises(RuntimeError):
+            edit = model.make_edit("blocked", "", None, "x")
+            store.save_item("rec-3", 1, edit, LOCAL, "A", state)
+    assert store.get_item("rec-3", store=state).notes == "ok"
 
 
-def test_a_process_killed_mid_save_leaves_the_file_readable(state_file: Path) -> None:
-    store.save_item("rec-2", 0, model.make_edit("done", "", None, "kept"), "Ana", state_file)
+def test_a_process_killed_mid_save_leaves_the_file_readable(
+    state_file: Path, state: SqliteStore
+) -> None:
+    store.save_item("rec-2", 0, model.make_edit("done", "", None, "kept"), LOCAL, "Ana", state)
     script = textwrap.dedent(
         f"""
         import os
         from pathlib import Path
-        from app.data import state_db
-        with state_db.transaction(Path({str(state_file)!r})) as con:
+        from app.data.store import SqliteStore
+        with SqliteStore(Path({str(state_file)!r})).transaction() as con:
             con.execute("UPDATE checklist_item SET notes = 'half', version = 99")
             con.execute("INSERT INTO checklist_audit (rec_id, who, at, field, version)"
                         " VALUES ('rec-2', 'x', 'now', 'notes', 99)")
@@ -203,16 +249,16 @@ def test_a_process_killed_mid_save_leaves_the_file_readable(state_file: Path) ->
     assert run.returncode == 1
     with sqlite3.connect(state_file) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    state = store.get_item("rec-2", path=state_file)
-    assert (state.notes, state.version) == ("kept", 1)
-    assert len(store.audit_log("rec-2", path=state_file)) == 2
+    item = store.get_item("rec-2", store=state)
+    assert (item.notes, item.version) == ("kept", 1)
+    assert len(store.audit_log("rec-2", store=state)) == 2
 
 
-def test_progress_filters_and_overall(source, state_file: Path) -> None:
-    store.save_item("rec-1", 0, model.make_edit("done", "Ana", None, ""), "Ana", state_file)
-    store.save_item("rec-1.1", 0, model.make_edit("done", "Ana", None, ""), "Ana", state_file)
-    store.save_item("int-1", 0, model.make_edit("blocked", "Ben", None, ""), "Ben", state_file)
-    items = table.items(*source, path=state_file)
+def test_progress_filters_and_overall(source, state: SqliteStore) -> None:
+    store.save_item("rec-1", 0, model.make_edit("done", "Ana", None, ""), LOCAL, "Ana", state)
+    store.save_item("rec-1.1", 0, model.make_edit("done", "Ana", None, ""), LOCAL, "Ana", state)
+    store.save_item("int-1", 0, model.make_edit("blocked", "Ben", None, ""), LOCAL, "Ben", state)
+    items = table.items(*source, store=state)
     assert table.overall(items) == (2, 33)
     by_group = table.progress(items).set_index("group_id")
     assert by_group.loc["rec-1", ["done", "not_recorded", "total"]].tolist() == [2, 2, 4]
@@ -226,9 +272,9 @@ def test_progress_filters_and_overall(source, state_file: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_exports_keep_a_hostile_note_as_text(source, state_file: Path, lang: str) -> None:
-    store.save_item("rec-2.2", 0, model.make_edit("done", "=1+1", None, NOTE), "A", state_file)
-    items = table.items(*source, path=state_file)
+def test_exports_keep_a_hostile_note_as_text(source, state: SqliteStore, lang: str) -> None:
+    store.save_item("rec-2.2", 0, model.make_edit("done", "=1+1", None, NOTE), LOCAL, "A", state)
+    items = table.items(*source, store=state)
     frame = export.export_frame(items, lang)
     book = openpyxl.load_workbook(io.BytesIO(exports.to_bytes(frame, "xlsx", "checklist")))
     sheet = book.active
@@ -245,13 +291,13 @@ def test_exports_keep_a_hostile_note_as_text(source, state_file: Path, lang: str
     assert line.count(" | ") == 4  # the note did not break the table
 
 
-def test_concurrent_saves_on_one_version_let_exactly_one_through(state_file: Path) -> None:
-    store.get_item("rec-1.3", path=state_file)  # create the file first
+def test_concurrent_saves_on_one_version_let_exactly_one_through(state: SqliteStore) -> None:
+    store.get_item("rec-1.3", store=state)  # create the file first
 
     def save(who: str) -> str:
         try:
             edit = model.make_edit("in_progress", who, None, f"{who} was here")
-            store.save_item("rec-1.3", 0, edit, who, path=state_file)
+            store.save_item("rec-1.3", 0, edit, LOCAL, who, state)
         except StaleEdit:
             return "stale"
         return "saved"
@@ -259,8 +305,8 @@ def test_concurrent_saves_on_one_version_let_exactly_one_through(state_file: Pat
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(save, ["A", "B", "C", "D"]))
     assert sorted(results) == ["saved", "stale", "stale", "stale"]
-    state = store.get_item("rec-1.3", path=state_file)
-    assert state.version == 1 and state.notes == f"{state.owner} was here"
+    item = store.get_item("rec-1.3", store=state)
+    assert item.version == 1 and item.notes == f"{item.owner} was here"
 
 
 def test_signed_in_user_is_the_editor() -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import getpass
+
 import pytest
 import streamlit as st
 
-from app.checklist.store import get_item
+from app.checklist.labels import LOG_COLUMNS
+from app.checklist.store import audit_log, get_item
 from app.core.i18n import translator
-from app.data import state_db
+from app.data.store import FILE_ENV
 from tests.conftest import run_page
 
 HOSTILE = '<script>alert("x")</script> =HYPERLINK("http://evil.example","click")'
@@ -16,8 +19,9 @@ SAVE = {"zh": "保存", "en": "Save"}
 
 @pytest.fixture(autouse=True)
 def _private_state(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test gets its own data folder, so the state file is data_copy/atlas_state.sqlite."""
-    monkeypatch.delenv(state_db.ENV, raising=False)
+    """Each test gets its own data folder, and the page uses the default state file beside
+    it: data_copy/../state/atlas_state.sqlite."""
+    monkeypatch.delenv(FILE_ENV, raising=False)
 
 
 def open_item(lang: str, rec_id: str, who: str | None = "Ana"):
@@ -60,7 +64,9 @@ def test_edit_survives_a_restart(data_copy, lang: str) -> None:
     at = edit(at, "rec-1.1", lang, status="done", owner="省政务办", notes="first meeting held")
     assert not at.exception and len(at.success) == 1
     assert "rec-1.1" in at.success[0].value
-    assert (data_copy.root / "atlas_state.sqlite").exists()
+    assert (data_copy.root.parent / "state" / "atlas_state.sqlite").exists()
+    assert not list(data_copy.root.glob("*.sqlite*"))  # the data folder is only read
+    assert set(audit_log("rec-1.1")["who"]) == {"local:" + getpass.getuser()}  # who, not "Ana"
 
     st.cache_data.clear()
     st.cache_resource.clear()
@@ -77,7 +83,8 @@ def test_edit_survives_a_restart(data_copy, lang: str) -> None:
         t("checklist.col_owner"),
         t("checklist.col_notes"),
     }
-    assert set(history[t("checklist.log_who")]) == {"Ana"}
+    assert set(history[t("checklist.log_who")]) == {"Ana"}  # the name given, shown
+    assert list(history.columns) == [t(f"checklist.log_{c}") for c in LOG_COLUMNS]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -16,6 +16,7 @@ from app.core.config import ROOT, DataPaths, data_paths
 from app.data import db
 from app.data.build import BuildError, build
 from app.figures import geo, maps
+from tests.actors import LOCAL
 from tests.source_edits import rewrite
 from tests.test_roster import fixture_bytes
 
@@ -267,7 +268,7 @@ def test_columns_agree_with_claims_and_row_confidence_is_the_weakest(con, seed) 
 
 
 def test_an_imported_roster_makes_every_agency_claim_imported(data_copy: DataPaths) -> None:
-    snap = roster.import_roster(data_copy, fixture_bytes(), "named.csv").snapshot
+    snap = roster.import_roster(data_copy, fixture_bytes(), "named.csv", "", LOCAL).snapshot
     con = db.connect(data_copy)
     imported = db.view(con, "v_claims", snapshot=snap.snapshot_id)
     agencies = imported[imported["subject_kind"] == "agency"]
@@ -379,7 +380,7 @@ def test_the_city_map_hover_names_each_claims_confidence(con, seed) -> None:
 
 
 def test_the_county_map_hover_marks_an_imported_rosters_claims(data_copy: DataPaths) -> None:
-    snap = roster.import_roster(data_copy, fixture_bytes(), "named.csv").snapshot
+    snap = roster.import_roster(data_copy, fixture_bytes(), "named.csv", "", LOCAL).snapshot
     con = db.connect(data_copy)
     divisions = db.view(con, "divisions")
     empty = {"type": "FeatureCollection", "features": []}

@@ -143,7 +143,9 @@ def test_timeout_must_be_finite_positive_and_bounded(value: str) -> None:
 def test_a_huge_result_streams_and_is_refused_past_the_cap(tmp_path) -> None:
     """The command line no longer fetches everything: 100 million rows stop at the row cap
     with a bounded memory, and no half-written file is left."""
-    out = tmp_path / "all.csv"
+    folder = tmp_path / "out"  # the test's state store lives beside it, in tmp_path/state
+    folder.mkdir()
+    out = folder / "all.csv"
     probe = (
         "import resource, subprocess, sys;"
         "r = subprocess.run([sys.executable, '-m', 'app', 'query', "
@@ -161,4 +163,4 @@ def test_a_huge_result_streams_and_is_refused_past_the_cap(tmp_path) -> None:
     code, peak_kb = result.stdout.split()[:2]
     assert code == "2" and "refused: the result is larger than" in result.stdout
     assert int(peak_kb) < 1024 * 1024, f"peak {int(peak_kb) // 1024} MB"
-    assert not out.exists() and not list(tmp_path.iterdir())
+    assert not out.exists() and not list(folder.iterdir())

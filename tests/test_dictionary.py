@@ -13,6 +13,7 @@ from app import roster
 from app.core.config import SQL_DIR, data_paths
 from app.core.tables import TABLES
 from app.data import db, dictionary
+from tests.actors import LOCAL
 from tests.conftest import plain, run_page
 from tests.test_roster import fixture_bytes
 
@@ -73,7 +74,7 @@ def test_confidence_counts_for_seed_and_import(data_copy) -> None:
     seed = dictionary.confidence_counts(con, "seed").set_index("table")
     assert seed.loc["agencies"].tolist() == [78, 12, 0]
     assert seed.loc["divisions", "stated"] == 142
-    snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv").snapshot
+    snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv", "", LOCAL).snapshot
     con = db.connect(data_copy)
     imported = dictionary.confidence_counts(con, snap.snapshot_id).set_index("table")
     assert imported.loc["agencies"].tolist() == [0, 0, 90]
@@ -118,11 +119,13 @@ def test_page_opens_the_object_in_the_url() -> None:
 
 
 def test_page_flags_a_difference_for_an_imported_snapshot(data_copy) -> None:
-    roster.import_roster(data_copy, fixture_bytes(), "r.csv")
-    at = run_page("dictionary", "en")  # the latest snapshot by default
+    snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv", "", LOCAL).snapshot
+    assert not run_page("dictionary", "en").error  # readers see the published seed
+    at = run_page("dictionary", "en", snapshot=snap.snapshot_id)  # the draft, by its link
     assert not at.exception
     assert len(at.error) == 1
-    assert "city_host_government_services_office" in at.error[0].value
+    assert "city government services office (only Lianyungang)" in at.error[0].value  # in words
+    assert "city_host_government_services_office" not in at.error[0].value  # never the id
 
 
 def test_claim_counts_for_seed_and_import(data_copy) -> None:
@@ -131,7 +134,7 @@ def test_claim_counts_for_seed_and_import(data_copy) -> None:
     assert seed.loc["host", ["stated", "derived", "unknown", "imported"]].tolist() == [84, 6, 0, 0]
     assert seed.loc["nature", ["stated", "derived", "unknown"]].tolist() == [3, 11, 76]
     assert seed.loc["push_model", "subject_kind"] == "province"
-    snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv").snapshot
+    snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv", "", LOCAL).snapshot
     imported = dictionary.claim_counts(db.connect(data_copy), snap.snapshot_id)
     agency = imported[imported["subject_kind"] == "agency"].set_index("attribute")
     assert agency["imported"].tolist() == [90, 90, 90]

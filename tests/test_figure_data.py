@@ -21,6 +21,7 @@ from app.data import db
 from app.figures import bars, geo, hierarchy, maps, scenario_charts, shown
 from app.story import progress
 from app.ui import figure_data
+from tests.actors import LOCAL
 from tests.conftest import run_page
 from tests.test_roster import fixture_bytes
 
@@ -194,7 +195,7 @@ def test_the_source_line_names_what_the_figure_counts(views, data_copy) -> None:
     assert figure_data.source_line(
         shown.distribution(views["v_county_host"], "zh", "x", seed), "zh"
     ) == ("来源：第 5 段")
-    snap = roster.import_roster(data_copy, fixture_bytes(), "named.csv").snapshot
+    snap = roster.import_roster(data_copy, fixture_bytes(), "named.csv", "", LOCAL).snapshot
     con = db.connect(data_copy)
     agencies = db.view(con, "v_agencies", snapshot=snap.snapshot_id)
     rows = shown.city_map(db.view(con, "divisions"), agencies, db.view(con, "codes"), "en", "host")

@@ -1,13 +1,13 @@
-"""Roster import under attack or accident: concurrent imports, killed imports, XLSX
-bombs, oversized cells, rows and columns, and text in an encoding it cannot read."""
+"""Roster import under attack or accident: concurrent imports, failed and killed imports,
+XLSX bombs, oversized cells, rows and columns, and text in an encoding it cannot read."""
 
 from __future__ import annotations
 
-import fcntl
 import io
-import json
 import math
+import os
 import shutil
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -19,14 +19,15 @@ from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 import pytest
 
 from app import roster
 from app.core.config import ROOT, DataPaths
 from app.core.i18n import translator
 from app.data import db, snapshots
-from tests.test_roster import FIXTURE, csv_bytes, fixture_frame, state
+from app.data.store import FILE_ENV
+from tests.actors import LOCAL
+from tests.test_roster import FIXTURE, csv_bytes, fixture_frame
 
 en = translator("en")
 zh = translator("zh")
@@ -37,11 +38,17 @@ SHORT = 400  # characters: the most a message about one bad value may take
 
 @pytest.fixture
 def private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
-    """A private copy of the built parquet files (no rebuild): imports write beside it."""
+    """A private copy of the built parquet files (no rebuild); imports go to the test's
+    own state store (isolated_state)."""
     paths = DataPaths(tmp_path / "data")
     shutil.copytree(ROOT / "data" / "parquet", paths.parquet)
     monkeypatch.setenv("ATLAS_DATA_DIR", str(paths.root))
     return paths
+
+
+def isolated_state_file() -> Path:
+    """The test's own SQLite store file (tests/conftest.py isolated_state)."""
+    return Path(os.environ[FILE_ENV])
 
 
 def refused(data: bytes) -> list[roster.ImportProblem]:
@@ -72,13 +79,11 @@ def marked(k: int) -> bytes:
 
 
 def check_snapshots(paths: DataPaths, by_marker: dict[int, str]) -> None:
-    """Each id once in the manifest; each file holds exactly its own import's rows."""
-    manifest = json.loads((paths.snapshots / roster.MANIFEST).read_text(encoding="utf-8"))
-    listed = [e["snapshot_id"] for e in manifest["snapshots"]]
+    """Each id once in the store; each draft holds exactly its own import's rows."""
+    listed = [s.snapshot_id for s in roster.list_snapshots()]
     assert sorted(listed) == sorted(by_marker.values())  # each id once
-    assert [s.snapshot_id for s in roster.list_snapshots(paths)] == listed
     for k, snapshot_id in by_marker.items():
-        table = pq.read_table(roster.snapshot_file(paths, snapshot_id)).to_pandas()
+        table = snapshots.agencies_table(snapshot_id).to_pandas()
         assert len(table) == 90
         assert set(table["snapshot"]) == {snapshot_id}
         assert table.loc[0, "name_en"] == f"marker-{k}"
@@ -121,8 +126,8 @@ def test_parallel_cli_imports_all_succeed_with_distinct_ids(
     assert [run.returncode for run in runs] == [0] * 4, [err for _, err in outputs]
     by_marker = {}
     for k, (out, _) in enumerate(outputs):
-        assert out.startswith(f"90 agencies from roster-{k}.csv -> snapshot import-")
-        by_marker[k] = out.split()[-1]
+        assert out.startswith(f"90 agencies from roster-{k}.csv -> draft snapshot import-")
+        by_marker[k] = out.split("draft snapshot ")[1].split()[0]
     assert len(set(by_marker.values())) == 4
     check_snapshots(private_data, by_marker)
 
@@ -135,7 +140,7 @@ def test_parallel_imports_in_threads_with_the_same_clock(private_data: DataPaths
     def run(k: int) -> None:
         data = marked(k)
         barrier.wait()
-        results[k] = roster.import_roster(private_data, data, f"r{k}.csv", now=now)
+        results[k] = roster.import_roster(private_data, data, f"r{k}.csv", "", LOCAL, now=now)
 
     threads = [threading.Thread(target=run, args=(k,)) for k in range(4)]
     for thread in threads:
@@ -149,105 +154,97 @@ def test_parallel_imports_in_threads_with_the_same_clock(private_data: DataPaths
     check_snapshots(private_data, by_marker)
 
 
-def test_a_manifest_listing_an_id_twice_yields_it_once(private_data: DataPaths) -> None:
-    snap = roster.import_roster(private_data, FIXTURE.read_bytes(), "r.csv").snapshot
-    assert snap is not None
-    manifest = private_data.snapshots / roster.MANIFEST
-    entries = json.loads(manifest.read_text(encoding="utf-8"))["snapshots"]
-    manifest.write_text(json.dumps({"snapshots": entries * 2}), encoding="utf-8")
-    assert [s.snapshot_id for s in roster.list_snapshots(private_data)] == [snap.snapshot_id]
-    agencies = db.view(db.connect(private_data), "v_agencies", snapshot=snap.snapshot_id)
-    assert len(agencies) == 90
+def test_an_import_waits_for_a_write_in_progress(private_data: DataPaths) -> None:
+    """Another write holds the store's write lock (here: an open SQLite write
+    transaction): the import waits for it instead of failing, then takes its id."""
+    snapshots.list_snapshots()  # the store's file and tables exist before the lock is taken
+    holder = sqlite3.connect(isolated_state_file(), isolation_level=None)
+    done: list[roster.ImportResult] = []
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        worker = threading.Thread(
+            target=lambda: done.append(
+                roster.import_roster(private_data, FIXTURE.read_bytes(), "r.csv", "", LOCAL)
+            )
+        )
+        worker.start()
+        worker.join(timeout=1.0)
+        assert worker.is_alive() and not done  # waiting, not refused
+        holder.execute("COMMIT")
+        worker.join(timeout=30)
+    finally:
+        holder.close()
+    (result,) = done
+    assert result.snapshot is not None and result.problems == []
+    assert roster.snapshot_ids() == ["seed", result.snapshot.snapshot_id]
 
 
-def hold_the_lock(paths: DataPaths) -> io.TextIOWrapper:
-    """Take the importers' lock as another process would (close the file to release it)."""
-    paths.snapshots.mkdir(parents=True, exist_ok=True)
-    f = (paths.snapshots / snapshots.LOCK_FILE).open("a")
-    fcntl.flock(f.fileno(), fcntl.LOCK_EX)
-    return f
+# ---------------------------------------------------------------- failed and killed imports
 
 
-def test_an_import_waits_for_the_lock_and_gives_up_cleanly(
+def test_an_import_that_fails_mid_write_leaves_nothing(
     private_data: DataPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(snapshots, "LOCK_WAIT_S", 0.3)
-    holder = hold_the_lock(private_data)
-    try:
-        before = state(private_data)
-        result = roster.import_roster(private_data, FIXTURE.read_bytes(), "r.csv")
-        assert result.snapshot is None
-        assert [p.code for p in result.problems] == ["busy"]
-        assert messages(result.problems)
-        assert state(private_data) == before
-    finally:
-        holder.close()
-    assert roster.import_roster(private_data, FIXTURE.read_bytes(), "r.csv").snapshot
+    """The draft's rows and its audit row are one transaction: an error after the rows
+    are written takes them back, and the next import gets the same id."""
+    now = datetime(2026, 1, 1, 9, 0, 0)
+
+    def broken_audit(*args, **kwargs) -> None:
+        raise RuntimeError("disk gone")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(snapshots, "_audit", broken_audit)
+        with pytest.raises(RuntimeError, match="disk gone"):
+            roster.import_roster(private_data, FIXTURE.read_bytes(), "r.csv", "", LOCAL, now=now)
+    assert roster.snapshot_ids() == ["seed"] and snapshots.history().empty
+    again = roster.import_roster(private_data, FIXTURE.read_bytes(), "r.csv", "", LOCAL, now=now)
+    assert again.snapshot is not None
+    assert again.snapshot.snapshot_id == "import-20260101-090000"
 
 
-def test_an_unreadable_manifest_stops_imports_and_keeps_the_files(
-    private_data: DataPaths,
-) -> None:
-    snap = roster.import_roster(private_data, FIXTURE.read_bytes(), "r.csv").snapshot
-    assert snap is not None
-    (private_data.snapshots / roster.MANIFEST).write_text("{not json", encoding="utf-8")
-    result = roster.import_roster(private_data, FIXTURE.read_bytes(), "r.csv")
-    assert [p.code for p in result.problems] == ["manifest_unreadable"]
-    roster.clean_leftovers(private_data)
-    assert roster.snapshot_file(private_data, snap.snapshot_id).exists()  # not an orphan
+# Dies inside the import's transaction, after the draft's rows are written, before COMMIT.
+KILLED = """
+import os, sys
+from datetime import datetime
+from pathlib import Path
+from app import roster
+from app.core.config import data_paths
+from app.core.roles import Actor, Role
+from app.data import snapshots
+
+snapshots._audit = lambda *args: os._exit(9)
+data = Path(sys.argv[1]).read_bytes()
+actor = Actor("local:killed", "", Role.ADMIN)
+roster.import_roster(data_paths(), data, "killed.csv", "", actor, now=datetime(2026, 1, 1, 9))
+"""
 
 
-# ---------------------------------------------------------------- killed imports
+def test_an_import_killed_mid_write_leaves_no_draft(private_data: DataPaths) -> None:
+    first = roster.import_roster(private_data, FIXTURE.read_bytes(), "a.csv", "", LOCAL)
+    assert first.snapshot is not None
+    run = subprocess.run(
+        [sys.executable, "-c", KILLED, str(FIXTURE)], cwd=ROOT, check=False, timeout=120
+    )
+    assert run.returncode == 9
+    with sqlite3.connect(isolated_state_file()) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert roster.snapshot_ids() == ["seed", first.snapshot.snapshot_id]  # nothing half-written
+    assert snapshots.history()["action"].tolist() == ["import"]
+    second = roster.import_roster(
+        private_data, FIXTURE.read_bytes(), "b.csv", "", LOCAL, now=datetime(2026, 1, 1, 9)
+    )
+    assert second.snapshot is not None
+    assert second.snapshot.snapshot_id == "import-20260101-090000"  # the id was never taken
+    assert len(db.view(db.connect(private_data), "v_agencies", snapshot="seed")) == 90
 
 
-def leave_leftovers(paths: DataPaths, listed: str) -> list[Path]:
-    """What an import killed between its writes leaves: temporary files and a parquet
-    file the manifest does not list."""
-    orphan = roster.snapshot_file(paths, "import-20250101-000000")
-    shutil.copy(roster.snapshot_file(paths, listed), orphan)
-    stray = [
-        paths.snapshots / ".import-20250101-000000-k1ll3d.tmp",
-        paths.snapshots / ".manifest-k1ll3d.tmp",
-    ]
-    for path in stray:
-        path.write_bytes(b"half a file")
-    return [orphan, *stray]
-
-
-def test_leftovers_of_a_killed_import_are_cleaned_up(private_data: DataPaths) -> None:
-    first = roster.import_roster(private_data, FIXTURE.read_bytes(), "a.csv").snapshot
-    assert first is not None
-    leftovers = leave_leftovers(private_data, first.snapshot_id)
-
-    holder = hold_the_lock(private_data)  # an import is running: the clean-up waits
-    try:
-        assert roster.clean_leftovers(private_data) == []
-        assert all(p.exists() for p in leftovers)
-    finally:
-        holder.close()
-
-    assert sorted(roster.clean_leftovers(private_data)) == sorted(leftovers)  # at start-up
-    assert not any(p.exists() for p in leftovers)
-    assert roster.snapshot_file(private_data, first.snapshot_id).exists()
-    assert roster.snapshot_ids(private_data) == ["seed", first.snapshot_id]
-
-    leftovers = leave_leftovers(private_data, first.snapshot_id)
-    second = roster.import_roster(private_data, FIXTURE.read_bytes(), "b.csv").snapshot
-    assert second is not None  # the next import cleans up too
-    assert not any(p.exists() for p in leftovers)
-    files = {p.name for p in private_data.snapshots.iterdir()}
-    assert files == {
-        roster.MANIFEST,
-        snapshots.LOCK_FILE,
-        f"{first.snapshot_id}.parquet",
-        f"{second.snapshot_id}.parquet",
-    }
-
-
-def test_clean_up_without_a_snapshots_folder_does_nothing(tmp_path: Path) -> None:
+def test_taking_in_old_snapshot_files_without_a_folder_does_nothing(tmp_path: Path) -> None:
+    """Snapshots an older version kept in the data folder: none there, nothing taken in,
+    and nothing created where the data folder would be."""
     paths = DataPaths(tmp_path / "nowhere")
-    assert roster.clean_leftovers(paths) == []
+    assert snapshots.adopt_legacy(paths) == 0
     assert not paths.root.exists()
+    assert roster.snapshot_ids() == ["seed"]
 
 
 # ---------------------------------------------------------------- XLSX bombs

@@ -12,10 +12,12 @@ from app.checklist import store as checklist_store
 from app.core import compare, md, permalink
 from app.core.config import ROOT, DataPaths, data_paths
 from app.core.i18n import translator
-from app.data import db, state_db
+from app.data import db, snapshots
+from app.data.store import FILE_ENV
 from app.scenarios import model as scenario_model
 from app.scenarios import results as scenario_results
 from app.scenarios import store as scenario_store
+from tests.actors import LOCAL
 from tests.conftest import plain, run_page
 
 LINE = "government_services_office"
@@ -38,7 +40,7 @@ PAGES = (
 @pytest.fixture
 def private_data(data_copy: DataPaths, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
     """A data copy whose state file (checklist, scenarios) is its own."""
-    monkeypatch.delenv(state_db.ENV, raising=False)
+    monkeypatch.delenv(FILE_ENV, raising=False)
     return data_copy
 
 
@@ -50,7 +52,7 @@ def imported(private_data: DataPaths) -> str:
     first = frame.index[(frame["level"] == "county") & (frame["host"] != LINE)][0]
     frame.loc[first, "host"] = LINE
     data = frame.to_csv(index=False).encode("utf-8")
-    result = roster.import_roster(private_data, data, FIXTURE.name, note="t")
+    result = roster.import_roster(private_data, data, FIXTURE.name, "t", LOCAL)
     assert result.snapshot is not None
     return result.snapshot.snapshot_id
 
@@ -215,6 +217,7 @@ def test_checklist_status_owner_item(private_data: DataPaths, lang: str) -> None
         rec,
         state.version,
         checklist_model.make_edit("in_progress", "Ana Lee", None, ""),
+        LOCAL,
         "tester",
         known={rec},
     )
@@ -232,7 +235,7 @@ def test_checklist_status_owner_item(private_data: DataPaths, lang: str) -> None
 def test_scenario_opened_and_compared(private_data: DataPaths, lang: str) -> None:
     base = scenario_results.figures(db.connect(private_data))
     preset = scenario_model.under_centre_host("presenter-1", base.metrics, base.counts)
-    scenario_store.save(preset, "tester", False)
+    scenario_store.save(preset, LOCAL, False)
     at = run_page("scenarios", lang)
     before = [m.value for m in at.metric]
     at.selectbox(key="scenario").set_value("presenter-1").run()
@@ -268,33 +271,34 @@ def test_import_changes_between_snapshots(imported: str) -> None:
     at.selectbox(key="to").set_value("seed").run()
     params = round_trip(at, "import")
     assert params["from"] == [imported] and params["to"] == ["seed"]
-    assert params["snapshot"] == [imported]
+    assert params["snapshot"] == ["seed"]  # the import is a draft: the pages show the seed
 
 
 # --- one snapshot for every page -------------------------------------------------------
 
 
 def test_pages_show_the_chosen_snapshot(imported: str) -> None:
-    """The imported roster moves one county onto the province's line: alignment 1/76."""
+    """The imported roster moves one county onto the province's line: alignment 1/76. A
+    draft is shown only through its link; the pages' default is the published snapshot."""
     pages = {}
     for path in ("", "structure", "gap"):
-        latest, seed = run_page(path, "en"), run_page(path, "en", snapshot="seed")
-        assert not latest.exception and not seed.exception
-        assert latest.sidebar.selectbox(key="snapshot").value == imported
-        assert seed.sidebar.selectbox(key="snapshot").value == "seed"
-        assert permalink.parse(link(latest))[1]["snapshot"] == [imported]
+        draft, seed = run_page(path, "en", snapshot=imported), run_page(path, "en")
+        assert not draft.exception and not seed.exception
+        assert draft.sidebar.selectbox(key="snapshot").value == imported
+        assert seed.sidebar.selectbox(key="snapshot").value == "seed"  # published: the seed
+        assert permalink.parse(link(draft))[1]["snapshot"] == [imported]
         assert permalink.parse(link(seed))[1]["snapshot"] == ["seed"]
-        pages[path] = latest, seed
+        pages[path] = draft, seed
 
-    latest, seed = pages["gap"]
+    draft, seed = pages["gap"]
     assert [m.value for m in seed.metric][-1] == "0%"  # county alignment 0/76
-    assert [m.value for m in latest.metric][-1] == "1%"  # 1/76
-    assert "1/76" in latest.metric[-1].help  # the exact fraction, in the tooltip
+    assert [m.value for m in draft.metric][-1] == "1%"  # 1/76
+    assert "1/76" in draft.metric[-1].help  # the exact fraction, in the tooltip
 
-    latest, seed = pages["structure"]
-    assert len(latest.dataframe[-1].value) == 90  # the roster's rows
+    draft, seed = pages["structure"]
+    assert len(draft.dataframe[-1].value) == 90  # the roster's rows
     assert len(seed.dataframe[-1].value) == len(db.view(db.connect(data_paths()), "v_agencies"))
-    named = latest.dataframe[-1].value.astype(str)
+    named = draft.dataframe[-1].value.astype(str)
     assert named.apply(lambda col: col.str.contains("玄武区|Xuanwu")).any().any()
     assert (
         not seed.dataframe[-1]
@@ -304,12 +308,18 @@ def test_pages_show_the_chosen_snapshot(imported: str) -> None:
         .any()
     )
 
-    latest, seed = pages[""]
-    markdown_latest = " ".join(m.value for m in latest.markdown)
+    draft, seed = pages[""]
+    markdown_draft = " ".join(m.value for m in draft.markdown)
     markdown_seed = " ".join(m.value for m in seed.markdown)
-    assert "import:roster_named_counties" in plain(markdown_latest)
+    assert "import:roster_named_counties" in plain(markdown_draft)
     assert "import:" not in markdown_seed
-    assert latest.error and not seed.error  # computed county figures differ from the article
+    assert draft.error and not seed.error  # computed county figures differ from the article
+
+    snapshots.publish(imported, LOCAL)  # now every page shows it by default
+    published = run_page("gap", "en")
+    assert published.sidebar.selectbox(key="snapshot").value == imported
+    assert [m.value for m in published.metric][-1] == "1%"
+    assert permalink.parse(link(published))[1]["snapshot"] == [imported]
 
 
 # --- bad or stale parameters ------------------------------------------------------------
@@ -345,12 +355,10 @@ def test_unknown_snapshot_falls_back_with_a_notice(path: str) -> None:
     assert not toasts(at)
 
 
-def test_a_snapshot_deleted_during_the_session_falls_back(
-    imported: str, private_data: DataPaths
-) -> None:
-    at = run_page("gap", "en")
+def test_a_snapshot_deleted_during_the_session_falls_back(imported: str) -> None:
+    at = run_page("gap", "en", snapshot=imported)
     assert at.sidebar.selectbox(key="snapshot").value == imported
-    roster.snapshot_file(private_data, imported).unlink()
+    snapshots.delete(imported, LOCAL)  # by an admin elsewhere
     at.run()
     assert not at.exception
     assert toasts(at) == [said("permalink.snapshot_gone", value=imported)]

@@ -11,7 +11,7 @@ from app.checklist import labels as checklist_labels
 from app.checklist.model import ItemState
 from app.core.chinese import quotation
 from app.core.i18n import translator
-from app.data import state_db
+from app.data.store import FILE_ENV
 from app.scenarios import wording
 from app.ui.locale import reader_time
 from tests.conftest import run_page
@@ -28,7 +28,8 @@ def test_the_seed_snapshot_is_named_for_a_reader_and_kept_by_id_in_the_url(
 ) -> None:
     at = run_page("gap", lang, snapshot="seed")
     picker = at.sidebar.selectbox(key="snapshot")
-    assert picker.value == "seed" and picker.options == [name]
+    published = translator(lang)("exports.published_name", name=name)  # nothing imported
+    assert picker.value == "seed" and picker.options == [published]
     assert at.query_params["snapshot"] == "seed"
 
 
@@ -43,7 +44,7 @@ def test_saved_times_read_as_a_person_writes_them() -> None:
 
 
 def test_a_filter_with_no_item_says_so_in_words(data_copy, monkeypatch) -> None:
-    monkeypatch.delenv(state_db.ENV, raising=False)
+    monkeypatch.delenv(FILE_ENV, raising=False)
     at = run_page("checklist", "zh", status="done")  # nothing is recorded as done yet
     assert not at.exception
     assert translator("zh")("checklist.none_shown") in [i.value for i in at.info]

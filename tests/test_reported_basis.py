@@ -13,6 +13,7 @@ from app.core.config import data_paths
 from app.core.i18n import translator
 from app.data import db
 from app.story import form
+from tests.actors import LOCAL
 from tests.conftest import run_page
 from tests.test_roster import fixture_bytes
 
@@ -77,7 +78,7 @@ def test_placeholder_county_rows_are_written_from_the_figure_they_are_checked_ag
 def test_a_roster_that_names_every_county_turns_the_county_checks_into_confirmations(
     data_copy,
 ) -> None:
-    snap = roster.import_roster(data_copy, fixture_bytes(), "named.csv").snapshot
+    snap = roster.import_roster(data_copy, fixture_bytes(), "named.csv", "", LOCAL).snapshot
     frame = db.view(db.connect(data_copy), "v_reported_vs_computed", snapshot=snap.snapshot_id)
     basis = by_basis(frame)
     assert basis["named_rows"] >= COUNTY_AGENCIES

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import io
 import os
@@ -14,9 +15,11 @@ import pandas as pd
 import pytest
 
 from app import roster
-from app.core.config import ROOT, DataPaths
+from app.core.config import ROOT, SEED_SNAPSHOT, DataPaths
 from app.core.i18n import translator
-from app.data import db, exports
+from app.core.roles import Refused
+from app.data import db, exports, snapshots
+from tests.actors import EDITOR, LOCAL, VIEWER
 
 FIXTURE = ROOT / "tests" / "fixtures" / "roster_named_counties.csv"
 en = translator("en")
@@ -36,7 +39,8 @@ def csv_bytes(frame: pd.DataFrame, encoding: str = "utf-8") -> bytes:
 
 
 def state(paths: DataPaths) -> dict[str, str]:
-    """Every file of the data folder with its hash: the import must not touch the seed."""
+    """Every file of the data folder with its hash: an import writes only to the state
+    store, never in the data folder (the seed least of all)."""
     return {
         str(p.relative_to(paths.root)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(paths.root.rglob("*"))
@@ -55,16 +59,20 @@ def test_fixture_is_a_full_roster_with_76_named_counties() -> None:
 
 def test_named_county_roster_imports_and_the_views_use_it(data_copy: DataPaths) -> None:
     seed_before = (data_copy.parquet / "agencies.parquet").read_bytes()
+    files_before = state(data_copy)
     result = roster.import_roster(
-        data_copy, fixture_bytes(), "roster_named_counties.csv", note="test fixture"
+        data_copy, fixture_bytes(), "roster_named_counties.csv", "test fixture", EDITOR
     )
     assert result.problems == []
     snap = result.snapshot
     assert snap is not None and snap.rows == 90 and snap.note == "test fixture"
+    assert (snap.created_by, snap.who) == ("oidc:ed@example.org", "Ed")
     assert roster.SNAPSHOT_ID.match(snap.snapshot_id)
     assert (data_copy.parquet / "agencies.parquet").read_bytes() == seed_before  # seed untouched
-    assert [s.snapshot_id for s in roster.list_snapshots(data_copy)] == [snap.snapshot_id]
-    assert roster.snapshot_ids(data_copy) == ["seed", snap.snapshot_id]
+    assert state(data_copy) == files_before  # nothing written in the data folder
+    assert [s.snapshot_id for s in roster.list_snapshots()] == [snap.snapshot_id]
+    assert roster.snapshot_ids() == ["seed", snap.snapshot_id]
+    assert snapshots.published_id() == SEED_SNAPSHOT  # a draft: readers still see the seed
 
     con = db.connect(data_copy)
     agencies = db.view(con, "v_agencies", snapshot=snap.snapshot_id)
@@ -94,7 +102,7 @@ def test_named_county_roster_imports_and_the_views_use_it(data_copy: DataPaths) 
 
 
 def test_changes_view_lists_added_removed_and_rehosted(data_copy: DataPaths) -> None:
-    snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv").snapshot
+    snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv", "", LOCAL).snapshot
     con = db.connect(data_copy)
     changes = roster.changes(con, "seed", snap.snapshot_id)
     counts = changes["change"].value_counts().to_dict()
@@ -112,18 +120,19 @@ def test_changes_view_lists_added_removed_and_rehosted(data_copy: DataPaths) -> 
     assert back == {"added": 76, "removed": 76, "rehosted": 1}
 
 
-def test_a_second_import_is_a_new_snapshot_and_the_latest(data_copy: DataPaths) -> None:
+def test_a_second_import_in_the_same_second_is_a_new_draft(data_copy: DataPaths) -> None:
     frame = fixture_frame()
     first = roster.import_roster(
-        data_copy, fixture_bytes(), "a.csv", now=datetime(2026, 1, 1, 9, 0, 0)
+        data_copy, fixture_bytes(), "a.csv", "", LOCAL, now=datetime(2026, 1, 1, 9, 0, 0)
     )
     frame.loc[frame["division_adcode"] == "320100", "host"] = "independent"
     second = roster.import_roster(
-        data_copy, csv_bytes(frame), "b.csv", now=datetime(2026, 1, 1, 9, 0, 0)
+        data_copy, csv_bytes(frame), "b.csv", "", EDITOR, now=datetime(2026, 1, 1, 9, 0, 0)
     )
     assert first.snapshot and second.snapshot
     assert second.snapshot.snapshot_id == first.snapshot.snapshot_id + "-2"
-    assert roster.snapshot_ids(data_copy)[-1] == second.snapshot.snapshot_id
+    assert roster.snapshot_ids()[-1] == second.snapshot.snapshot_id
+    assert snapshots.published_id() == SEED_SNAPSHOT  # neither import is published by itself
     con = db.connect(data_copy)
     changes = roster.changes(con, first.snapshot.snapshot_id, second.snapshot.snapshot_id)
     assert changes[["change", "division_adcode", "new_host"]].values.tolist() == [
@@ -258,12 +267,13 @@ def test_each_bad_file_gives_its_message_and_changes_nothing(
 ) -> None:
     data, expected = bad_cases()[case]
     before = state(data_copy)
-    result = roster.import_roster(data_copy, data, "bad.csv")
+    result = roster.import_roster(data_copy, data, "bad.csv", "", LOCAL)
     assert result.snapshot is None
     found = [(p.line, p.column, p.code) for p in result.problems]
     assert found == expected, case
-    assert state(data_copy) == before  # nothing written, not even a manifest
-    assert roster.snapshot_ids(data_copy) == ["seed"]
+    assert state(data_copy) == before  # nothing written in the data folder
+    assert roster.snapshot_ids() == ["seed"]  # nor in the store: no draft,
+    assert snapshots.history().empty  # not even an audit row
     for t in (en, zh):  # every message formats in both languages, row and column shown
         report = roster.problems_frame(result.problems, t)
         assert len(report) == len(expected)
@@ -291,7 +301,7 @@ def test_messages_are_specific() -> None:
 
 def test_the_validation_report_downloads(data_copy: DataPaths) -> None:
     data, _ = bad_cases()["bad host code"]
-    result = roster.import_roster(data_copy, data, "bad.csv")
+    result = roster.import_roster(data_copy, data, "bad.csv", "", LOCAL)
     report = roster.problems_frame(result.problems, en)
     back = pd.read_csv(io.BytesIO(exports.to_bytes(report, "csv")), encoding="utf-8-sig")
     assert back.iloc[0]["Row"] == 5 and back.iloc[0]["Column"] == "host"
@@ -312,11 +322,13 @@ def run_cli(*args: str, paths: DataPaths) -> subprocess.CompletedProcess[str]:
 def test_cli_import_then_query_the_snapshot(data_copy: DataPaths, tmp_path: Path) -> None:
     done = run_cli("import", str(FIXTURE), "--note", "from the CLI", paths=data_copy)
     assert done.returncode == 0, done.stderr
-    (snap,) = roster.list_snapshots(data_copy)
+    (snap,) = roster.list_snapshots()
     assert done.stdout.strip() == (
-        f"90 agencies from roster_named_counties.csv -> snapshot {snap.snapshot_id}"
+        f"90 agencies from roster_named_counties.csv -> draft snapshot {snap.snapshot_id}"
+        f" (publish it with: python -m app snapshots publish {snap.snapshot_id})"
     )
     assert snap.note == "from the CLI"
+    assert snap.created_by == f"cli:{getpass.getuser()}"  # the operating-system user
     counted = run_cli(
         "query",
         "select count(division_zh) as named from v_agencies where level = 'county'",
@@ -334,21 +346,33 @@ def test_cli_import_then_query_the_snapshot(data_copy: DataPaths, tmp_path: Path
     assert failed.returncode == 2 and failed.stderr.count("\n") == 1  # bad input: one line
     assert "nothing was written" in failed.stderr
     assert "row 5, column host: “gov_office” is not an allowed code" in failed.stderr
-    assert len(roster.list_snapshots(data_copy)) == 1
+    assert len(roster.list_snapshots()) == 1
     missing = run_cli("import", str(tmp_path / "nope.csv"), paths=data_copy)
     assert missing.returncode == 2 and "no such file" in missing.stderr
 
 
-def test_a_corrupt_manifest_or_bad_id_is_ignored_not_fatal(data_copy: DataPaths) -> None:
+def test_a_viewer_cannot_import_and_nothing_is_written(data_copy: DataPaths) -> None:
+    with pytest.raises(Refused) as e:
+        roster.import_roster(data_copy, fixture_bytes(), "r.csv", "", VIEWER)
+    assert e.value.key == "auth.refused_import"
+    assert roster.snapshot_ids() == ["seed"] and snapshots.history().empty
+
+
+def test_a_corrupt_legacy_manifest_or_bad_id_is_ignored_not_fatal(data_copy: DataPaths) -> None:
+    """Snapshots an older version kept as files in the data folder are taken into the
+    store once; a manifest that does not parse, or names a path rather than an id, brings
+    nothing and breaks nothing."""
     data_copy.snapshots.mkdir(parents=True)
     (data_copy.snapshots / "manifest.json").write_text("{not json", encoding="utf-8")
-    assert roster.list_snapshots(data_copy) == []
+    assert snapshots.adopt_legacy(data_copy) == 0
+    assert roster.list_snapshots() == []
     (data_copy.snapshots / "manifest.json").write_text(
         '{"snapshots": [{"snapshot_id": "../../etc", "created_at": "", '
         '"file_name": "", "rows": 0}]}',
         encoding="utf-8",
     )
-    assert roster.list_snapshots(data_copy) == []
+    assert snapshots.adopt_legacy(data_copy) == 0
+    assert roster.list_snapshots() == []
     assert len(db.view(db.connect(data_copy), "v_agencies")) == 90
 
 
@@ -357,7 +381,7 @@ def test_the_county_map_colours_the_imported_counties(data_copy: DataPaths) -> N
     from app.core import structure
     from app.figures import geo
 
-    snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv").snapshot
+    snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv", "", LOCAL).snapshot
     con = db.connect(data_copy)
     counties = list(geo.jiangsu_county_codes(db.view(con, "divisions")))
     assert len(counties) == 95

@@ -15,9 +15,12 @@ import pytest
 from app.core import metrics
 from app.core.config import data_paths
 from app.core.models import Host, Nature
+from app.core.roles import Refused
 from app.data import db
+from app.data.store import SqliteStore
 from app.scenarios import engine, export, model, results, store
 from app.scenarios.model import Centre, Create, Move, ScenarioError
+from tests.actors import EDITOR, LOCAL, VIEWER
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +34,8 @@ def seed(con) -> tuple[pd.DataFrame, results.Figures]:
 
 
 @pytest.fixture
-def store_path(tmp_path: Path) -> Path:
-    return tmp_path / "state.sqlite"
+def state(tmp_path: Path) -> SqliteStore:
+    return SqliteStore(tmp_path / "state.sqlite")
 
 
 def run(con, seed, scenario: model.Scenario) -> results.Outcome:
@@ -190,28 +193,43 @@ def test_steps_key_round_trips(seed) -> None:
     assert model.from_steps_key(model.steps_key(s.steps)).steps == s.steps
 
 
-def test_save_reopen_overwrite_compare_delete(con, seed, store_path: Path) -> None:
+def test_save_reopen_overwrite_compare_delete(con, seed, state: SqliteStore) -> None:
     _, before = seed
     preset = model_preset(before, "模范省份")
     fill = fill_preset(before)
-    assert store.save(preset, "ana", overwrite=False, path=store_path) == 1
-    store.save(fill, "ben", overwrite=False, path=store_path)
+    assert store.save(preset, EDITOR, overwrite=False, store=state) == 1
+    store.save(fill, LOCAL, overwrite=False, store=state, label=" Typed ")
     with pytest.raises(ScenarioError) as e:
-        store.save(fill, "ben", overwrite=False, path=store_path)
+        store.save(fill, LOCAL, overwrite=False, store=state)
     assert e.value.key == "scenarios.error_exists"
-    assert store.save(fill, "ben", overwrite=True, path=store_path) == 2
-    assert store.load("模范省份", path=store_path) == preset
-    listed = store.saved(path=store_path).set_index("name")
+    assert store.save(fill, LOCAL, overwrite=True, store=state, label="Typed") == 2
+    assert store.load("模范省份", state) == preset
+    listed = store.saved(state).set_index("name")
     assert listed.loc["模范省份", "steps"] == 9 and listed.loc["fill", "version"] == 2
+    # saved by the signed-in name, else the name typed at this computer, never an identity
+    assert listed["saved_by"].to_dict() == {"模范省份": "Ed", "fill": "Typed"}
+    store.save(fill, LOCAL, overwrite=True, store=state)
+    assert pd.isna(store.saved(state).set_index("name").loc["fill", "saved_by"])
     columns = {"source": before.metrics}
     columns.update({s.name: run(con, seed, s).after.metrics for s in (preset, fill)})
     table = results.compare(columns).set_index(["level", "metric"])
     assert table.loc[("county", "alignment"), "source"] == "0.00 (0/76)"
     assert table.loc[("county", "alignment"), "模范省份"] == "1.00 (76/76)"
     assert table.loc[("county", "coverage"), "fill"] == "1.00 (95/95)"
-    assert store.delete("fill", path=store_path)
+    assert store.delete("fill", EDITOR, state)
     with pytest.raises(ScenarioError):
-        store.load("fill", path=store_path)
+        store.load("fill", state)
+
+
+def test_a_viewer_can_neither_save_nor_delete(seed, state: SqliteStore) -> None:
+    preset = model_preset(seed[1], "模范省份")
+    store.save(preset, EDITOR, overwrite=False, store=state)
+    with pytest.raises(Refused) as e:
+        store.save(fill_preset(seed[1]), VIEWER, overwrite=False, store=state)
+    assert e.value.key == "auth.refused_scenario"
+    with pytest.raises(Refused):
+        store.delete("模范省份", VIEWER, state)
+    assert store.saved(state)["name"].tolist() == ["模范省份"]
 
 
 def test_export_xlsx_and_json(con, seed) -> None:

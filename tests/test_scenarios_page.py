@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 
-from app.data import state_db
+from app.data.store import FILE_ENV
 from app.scenarios import store
+from tests.actors import LOCAL
 from tests.conftest import plain, run_page
 
 NAME = {
@@ -17,7 +18,8 @@ NAME = {
 
 @pytest.fixture(autouse=True)
 def _private_state(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(state_db.ENV, raising=False)
+    """The page uses the default state file beside the test's data copy."""
+    monkeypatch.delenv(FILE_ENV, raising=False)
 
 
 def metric_values(at) -> list[tuple[str, str]]:
@@ -66,6 +68,8 @@ def test_build_save_reopen_compare_export(lang: str) -> None:
     assert at.query_params["scenario"] in ([NAME[lang]], NAME[lang])
     saved = store.load(NAME[lang])
     assert len(saved.steps) == 10 and saved.steps[-1].count == 19
+    # saved at this computer with no name typed: no saver to show (never local:<user>)
+    assert store.saved()["saved_by"].tolist() == [None]
 
     # a second save under the same name is refused until 'overwrite' is ticked
     at.button(key="sc_save").click().run()
@@ -120,7 +124,7 @@ def test_a_scenario_saved_under_the_old_preset_name_still_opens() -> None:
     from app.scenarios import model
 
     old = model.make("As the model provinces", steps=())
-    store.save(old, "Ana", overwrite=False)
+    store.save(old, LOCAL, overwrite=False)
     at = run_page("scenarios", "en", scenario="As the model provinces")
     assert not at.exception
     assert at.text_input(key="sc_name").value == "As the model provinces"

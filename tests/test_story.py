@@ -15,20 +15,24 @@ from app.core import dates
 from app.core.chinese import quotation
 from app.core.i18n import translator
 from app.core.models import Host
+from app.core.roles import Actor, Role
 from app.core.text import html_text
-from app.data import state_db
+from app.data.store import FILE_ENV, open_store
 from app.scenarios import model as scenarios
 from app.scenarios import store
 from app.scenarios.model import Move
 from app.story import briefing, display, evidence, form, model, navigation, slides
 from app.story.model import Slide, StoryData
+from tests.actors import LOCAL
 
 HOSTILE = '<script>alert("x")</script>'
+ANA = Actor("oidc:ana@example.org", "Ana", Role.EDITOR)
+BO = Actor("oidc:bo@example.org", "Bo", Role.EDITOR)
 
 
 @pytest.fixture(autouse=True)
 def _private_state(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(state_db.ENV, raising=False)
+    monkeypatch.delenv(FILE_ENV, raising=False)
 
 
 def gather(lang: str) -> StoryData:
@@ -182,8 +186,9 @@ def test_slides_follow_the_data_not_copied_numbers() -> None:
 
 def test_checklist_progress_is_read_from_the_store() -> None:
     edit = checklist_model.make_edit("done", "Ana", None, "")
-    checklist_store.save_item("rec-1", 0, edit, "Ana")
-    checklist_store.save_item("int-2", 0, checklist_model.make_edit("blocked", "", None, ""), "Ana")
+    checklist_store.save_item("rec-1", 0, edit, LOCAL, "Ana")  # a name typed at this computer
+    blocked = checklist_model.make_edit("blocked", "", None, "")
+    checklist_store.save_item("int-2", 0, blocked, LOCAL, "Ana")
     t = translator("en")
     _, built = every_slide("en")
     six = facts(built[5])
@@ -224,7 +229,7 @@ def test_nothing_recorded_reads_as_nothing_recorded_on_the_slide_and_briefing(
 
 def test_recorded_progress_says_who_and_when_without_a_raw_timestamp() -> None:
     checklist_store.save_item(
-        "int-1", 0, checklist_model.make_edit("in_progress", "", None, ""), "Bo"
+        "int-1", 0, checklist_model.make_edit("in_progress", "", None, ""), BO, "typed"
     )
     t = translator("zh")
     six = form.slide(6, "zh", t)
@@ -238,13 +243,13 @@ def test_recorded_progress_says_who_and_when_without_a_raw_timestamp() -> None:
 
 def test_the_newest_saved_scenario_is_shown_not_the_preset() -> None:
     older = scenarios.make("older", steps=())
-    store.save(older, "Bo", overwrite=False)
+    store.save(older, BO, overwrite=False)
     step = Move(
         level="city", from_host=Host.INDUSTRY_IT_BUREAU, to_host=Host.GOVERNMENT_SERVICES_OFFICE
     )
     newer = scenarios.make(HOSTILE, note="n", steps=(step,))
-    store.save(newer, "Ana", overwrite=False)
-    with state_db.transaction() as con:  # make the order certain
+    store.save(newer, ANA, overwrite=False)
+    with open_store().transaction() as con:  # make the order certain
         con.execute(
             "UPDATE scenario SET saved_at = '2020-01-01T00:00:00+00:00' WHERE name = 'older'"
         )
@@ -264,10 +269,10 @@ def test_a_save_reads_as_a_day_in_the_readers_zone_and_an_unknown_saver_is_left_
     lang: str,
 ) -> None:
     """No raw timestamp and no "saved by unknown": the day as the reader writes it, in the
-    reader's zone, and no name when the saver gave none."""
-    store.save(scenarios.make("nameless", steps=()), None, overwrite=False)
-    with state_db.transaction() as con:  # late evening in UTC: the next day in Shanghai
-        con.execute("UPDATE scenario SET saved_at = '2026-11-27T20:00:00+00:00'")
+    reader's zone, and no name when the row has none (saved before savers were recorded)."""
+    store.save(scenarios.make("nameless", steps=()), LOCAL, overwrite=False)
+    with open_store().transaction() as con:  # late evening in UTC: the next day in Shanghai
+        con.execute("UPDATE scenario SET saved_at = '2026-11-27T20:00:00+00:00', saved_by = NULL")
     t = translator(lang)
     data = gather(lang)
     seven = slides.build(7, replace(data, zone="Asia/Shanghai"), lang, t)
@@ -280,8 +285,8 @@ def test_a_save_reads_as_a_day_in_the_readers_zone_and_an_unknown_saver_is_left_
 
 
 def test_an_unusable_saved_scenario_falls_back_to_the_preset_with_a_notice() -> None:
-    store.save(scenarios.make("broken", steps=()), "Ana", overwrite=False)
-    with state_db.transaction() as con:
+    store.save(scenarios.make("broken", steps=()), ANA, overwrite=False)
+    with open_store().transaction() as con:
         con.execute("UPDATE scenario SET body = '{not json' WHERE name = 'broken'")
     t = translator("zh")
     data, built = every_slide("zh")
@@ -414,7 +419,8 @@ def test_briefing_maps_carry_their_geojson() -> None:
 
 
 def test_briefing_escapes_data_text() -> None:
-    store.save(scenarios.make(HOSTILE, note=HOSTILE), "<b>who</b>", overwrite=False)
+    signed_in = Actor("oidc:x@example.org", "<b>who</b>", Role.EDITOR)  # the name from sign-in
+    store.save(scenarios.make(HOSTILE, note=HOSTILE), signed_in, overwrite=False)
     t = translator("en")
     _, built = every_slide("en")
     doc = briefing.render(built, "en", t, datetime(2026, 1, 1))

@@ -6,7 +6,7 @@ import pytest
 
 from app.core import md
 from app.core.i18n import translator
-from app.data import state_db
+from app.data.store import FILE_ENV
 from app.story import display, form
 from app.story.slides import COUNT
 from tests.conftest import run_page
@@ -14,7 +14,7 @@ from tests.conftest import run_page
 
 @pytest.fixture(autouse=True)
 def _private_state(data_copy, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(state_db.ENV, raising=False)
+    monkeypatch.delenv(FILE_ENV, raising=False)
 
 
 def heading(at) -> str:

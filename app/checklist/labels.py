@@ -57,8 +57,10 @@ def item_rows(frame: pd.DataFrame, lang: str, t: Translator) -> pd.DataFrame:
 
 def history(log: pd.DataFrame, t: Translator, when: Callable[[object], str]) -> pd.DataFrame:
     """One item's audit rows (store.audit_log), fields and columns labelled, times as the
-    reader writes them (when)."""
-    out = log.drop(columns=["rec_id"])
+    reader writes them (when), each change's author by name where one was given."""
+    out = log.drop(columns=["rec_id", "who_name"])
+    # who as people read it: the shown name (signed-in or typed), else the identity
+    out["who"] = log["who_name"].where(log["who_name"].fillna("") != "", log["who"])
     out["field"] = out["field"].map(lambda f: t(f"checklist.col_{f}"))
     out["at"] = out["at"].map(when)
     return out.rename(columns={c: t(f"checklist.log_{c}") for c in LOG_COLUMNS}).fillna("")

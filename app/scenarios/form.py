@@ -20,7 +20,7 @@ from app.data import exports
 from app.figures import scenario_charts, shown
 from app.scenarios import export, model, results, store, wording
 from app.scenarios.model import Scenario, ScenarioError
-from app.ui import auth, locale, session, snapshots
+from app.ui import auth, editor, locale, session, snapshots
 
 # session-state keys this module owns (widget keys included)
 STEPS, OPENED, FLASH = "sc_steps", "sc_opened", "sc_flash"
@@ -193,7 +193,7 @@ def on_save() -> None:
         actor = auth.require("scenario")
         scenario = model.make(s.get(NAME, ""), s.get(NOTE, ""), s[STEPS])
         outcome(snapshots.chosen_snapshot(), model.steps_key(scenario.steps))
-        version = store.save(scenario, actor, bool(s.get(OVERWRITE)))
+        version = store.save(scenario, actor, bool(s.get(OVERWRITE)), label=editor.current() or "")
     except (ScenarioError, Refused) as exc:
         _flash("error", exc.key, **exc.values)
         return

@@ -1,7 +1,8 @@
 """Saved scenarios, by name, in the app's state store (app.data.store) beside the checklist.
 
 A row holds the scenario as JSON (Scenario.model_dump_json), a version counted up on
-each overwrite, when and by whom it was saved (the actor's name, else its identity).
+each overwrite, when and by whom it was saved (the signed-in name, else the name typed at
+this computer, else nothing: an identity such as local:<user> is no name for readers).
 Saving and deleting are refused unless the actor may keep scenarios.
 """
 
@@ -17,7 +18,13 @@ from app.data.store import Store, now, open_store
 from app.scenarios.model import Scenario, ScenarioError
 
 
-def save(scenario: Scenario, actor: Actor, overwrite: bool, store: Store | None = None) -> int:
+def save(
+    scenario: Scenario,
+    actor: Actor,
+    overwrite: bool,
+    store: Store | None = None,
+    label: str = "",
+) -> int:
     """Store a scenario under its name; ScenarioError if the name exists and overwrite is off."""
     actor.require("scenario")
     body = scenario.model_dump_json()
@@ -30,7 +37,7 @@ def save(scenario: Scenario, actor: Actor, overwrite: bool, store: Store | None 
             "INSERT INTO scenario (name, body, version, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (name) DO UPDATE SET body = excluded.body, version = excluded.version,"
             " saved_at = excluded.saved_at, saved_by = excluded.saved_by",
-            [scenario.name, body, version, now(), actor.name or actor.identity],
+            [scenario.name, body, version, now(), actor.name or label.strip() or None],
         )
     return version
 

@@ -82,7 +82,7 @@ def current_actor() -> Actor:
         user = st.user
         if not user.is_logged_in:
             return VIEWER
-        email = str(user.get("email") or "")
+        email = str(user.get("email") or "").strip().lower()  # one identity however typed
         name = str(user.get("name") or email or user.get("sub") or "")
         identity = f"oidc:{email or user.get('sub')}"
         try:

@@ -7,9 +7,11 @@ Locally the tests skip with a clear message when no Chromium is installed; CI in
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -55,11 +57,26 @@ def wait_healthy(port: int, limit_s: float = 90) -> None:
     raise RuntimeError(f"streamlit did not become healthy on port {port}")
 
 
+STORE_VARS = ("ATLAS_STATE_DB", "ATLAS_STATE_URL")
+
+
 def start_server(
     env: dict[str, str] | None = None, args: tuple[str, ...] = (), port: int | None = None
 ) -> tuple[subprocess.Popen, str]:
-    """A `streamlit run` of the app on port (a free one by default) with extra CLI args."""
+    """A `streamlit run` of the app on port (a free one by default) with extra CLI args. Its
+    state store is the one env names; else the default beside the data folder env names;
+    else a file in a temporary folder (removed by stop_server). Never one inherited from
+    this process (a test's own), never the checkout's state/."""
     port = port or free_port()
+    own = env or {}
+    full = {**os.environ, **own}
+    state_dir = None
+    if not any(own.get(k) for k in STORE_VARS):
+        for k in STORE_VARS:
+            full.pop(k, None)
+        if not own.get("ATLAS_DATA_DIR"):
+            state_dir = tempfile.mkdtemp(prefix="atlas-e2e-state-")
+            full["ATLAS_STATE_DB"] = str(Path(state_dir) / "atlas_state.sqlite")
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -74,17 +91,21 @@ def start_server(
             *args,
         ],
         cwd=ROOT,
-        env={**os.environ, **(env or {})},
+        env=full,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+    STATE_DIRS[proc.pid] = state_dir
     try:
         wait_healthy(port)
     except RuntimeError:
-        proc.kill()
+        stop_server(proc)
         raise
     return proc, f"http://127.0.0.1:{port}"
+
+
+STATE_DIRS: dict[int, str | None] = {}  # server pid -> the temporary state folder it was given
 
 
 def stop_server(proc: subprocess.Popen) -> None:
@@ -93,6 +114,10 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, 9)
+        proc.wait(timeout=10)
+    state_dir = STATE_DIRS.pop(proc.pid, None)
+    if state_dir:
+        shutil.rmtree(state_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

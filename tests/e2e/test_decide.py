@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from app.checklist.store import audit_log
+from app.data.store import SqliteStore
 from tests.e2e.conftest import open_path, settle, start_server, stop_server
 
 pytestmark = pytest.mark.e2e
@@ -57,5 +60,8 @@ def test_checklist_edit_survives_a_reload(decide_page, state_server) -> None:
     assert "Editing version 1 of this item." in main.inner_text()
     # the note is text, never markup: no <b> element was created from it
     assert main.locator("b", has_text="kick-off").count() == 0
-    assert state_server[1].exists()
+    log = audit_log("rec-1.2", SqliteStore(state_server[1]))
+    # a browser on this computer edits as its local user; the typed name is only shown
+    assert set(log["who"]) == {"local:" + getpass.getuser()}
+    assert set(log["who_name"]) == {"Browser tester"}
     assert not page.js_errors

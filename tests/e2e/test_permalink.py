@@ -1,12 +1,11 @@
 """Permalinks in real Chromium: change a view, copy its link from the page, open the link in a
 NEW browser context (a new browser: no session, no cookies), and see the same view. Bad or
 stale links fall back with a notice. One server on a private data copy with an imported
-roster, so the snapshot choice is exercised too."""
+roster published, so the snapshot choice is exercised too."""
 
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections.abc import Iterator
 
@@ -17,6 +16,9 @@ from playwright.sync_api import expect
 from app import roster
 from app.core import permalink
 from app.core.config import ROOT, DataPaths
+from app.data import snapshots
+from app.data.store import SqliteStore
+from tests.actors import LOCAL
 from tests.conftest import copy_data
 from tests.e2e.conftest import open_path, settle, start_server, stop_server
 
@@ -30,16 +32,19 @@ PAGES += ("/workbench", "/dictionary", "/import", "/story")
 def link_server(
     browser, built_data: DataPaths, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, str]]:
-    """(base URL, imported snapshot id): the roster has one county moved onto the line."""
+    """(base URL, imported snapshot id): the roster has one county moved onto the line,
+    imported and published, so it is what every page shows by default."""
     paths = copy_data(built_data, tmp_path_factory.mktemp("permalink") / "data")
+    state = paths.root.parent / "state" / "atlas_state.sqlite"  # the server's and ours
+    store = SqliteStore(state)
     frame = pd.read_csv(FIXTURE, dtype=str, keep_default_na=False)
     first = frame.index[(frame["level"] == "county") & (frame["host"] != LINE)][0]
     frame.loc[first, "host"] = LINE
-    result = roster.import_roster(paths, frame.to_csv(index=False).encode(), FIXTURE.name)
+    data = frame.to_csv(index=False).encode()
+    result = roster.import_roster(paths, data, FIXTURE.name, "", LOCAL, store=store)
     assert result.snapshot is not None
-    env = {k: v for k, v in os.environ.items() if k != "ATLAS_STATE_DB"}
-    env["ATLAS_DATA_DIR"] = str(paths.root)
-    proc, url = start_server(env)
+    snapshots.publish(result.snapshot.snapshot_id, LOCAL, store)
+    proc, url = start_server({"ATLAS_DATA_DIR": str(paths.root), "ATLAS_STATE_DB": str(state)})
     yield url, result.snapshot.snapshot_id
     stop_server(proc)
 
@@ -153,7 +158,7 @@ def test_structure_filters_language_and_seed_reopen(lpage, browser) -> None:
         other.context.close()
 
 
-def test_latest_snapshot_is_named_in_the_link(lpage, browser, link_server) -> None:
+def test_published_snapshot_is_named_in_the_link(lpage, browser, link_server) -> None:
     _, snapshot = link_server
     open_path(lpage, "/gap?lang=en")
     # metrics arrive lazily on a busy machine: wait until the last one is drawn

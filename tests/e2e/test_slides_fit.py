@@ -18,10 +18,12 @@ from app.checklist import model as checklist_model
 from app.checklist import store as checklist_store
 from app.core.i18n import translator
 from app.core.models import Host
+from app.data.store import SqliteStore
 from app.scenarios import model as scenarios
 from app.scenarios import store as scenario_store
 from app.story import display
 from app.story.slides import COUNT
+from tests.actors import LOCAL
 from tests.e2e.conftest import settle, start_server, stop_server
 
 pytestmark = pytest.mark.e2e
@@ -100,13 +102,16 @@ MEASURE_JS = """() => {
 @pytest.fixture(scope="module")
 def story_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     state = tmp_path_factory.mktemp("state") / "atlas_state.sqlite"
+    store = SqliteStore(state)
     edit = checklist_model.make_edit("in_progress", "", None, "")
-    checklist_store.save_item("rec-1", 0, edit, RECORDER, path=state)
+    checklist_store.save_item("rec-1", 0, edit, LOCAL, RECORDER, store)  # a name typed here
     step = scenarios.Move(
         level="city", from_host=Host.INDUSTRY_IT_BUREAU, to_host=Host.GOVERNMENT_SERVICES_OFFICE
     )
     scenario = scenarios.make("政务办统筹", note="两市改挂", steps=(step,))
-    scenario_store.save(scenario, None, overwrite=False, path=state)  # saved by nobody
+    scenario_store.save(scenario, LOCAL, overwrite=False, store=store)
+    with store.transaction() as con:  # saved by nobody: a row from before savers were kept
+        con.execute("UPDATE scenario SET saved_by = NULL")
     proc, url = start_server(env={"ATLAS_STATE_DB": str(state)})
     yield url
     stop_server(proc)

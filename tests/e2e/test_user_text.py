@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Iterator
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -113,7 +113,10 @@ def test_imported_names_and_file_names_show_as_text(page) -> None:
     alert = page.locator("[data-testid='stAlertContentSuccess']")
     assert hostile.FILE_NAME in alert.inner_text().replace(md.WORD_JOINER, "")
 
-    open_path(page, "/import?lang=en")  # a new session: the sidebar names the latest import
+    # the import is a draft, opened in the importer's session through its link
+    (draft,) = parse_qs(urlsplit(page.url).query)["snapshot"]
+    # a new session opening the draft's link: the sidebar names the import
+    open_path(page, f"/import?lang=en&snapshot={draft}")
     sidebar = page.locator("[data-testid='stSidebar'] [data-testid='stCaptionContainer']")
     assert hostile.FILE_NAME in " ".join(sidebar.all_inner_texts()).replace(md.WORD_JOINER, "")
     assert_inert(page)
@@ -124,14 +127,14 @@ def test_imported_names_and_file_names_show_as_text(page) -> None:
         ("/story?lang=zh&slide=2", hostile.NAME_ZH),
         ("/story?lang=en&slide=2", hostile.NAME_EN),
     ):
-        open_path(page, path)
+        open_path(page, f"{path}&snapshot={draft}")
         assert_shows(page, name)
         settle(page)
         assert_inert(page)
 
-    open_path(page, "/structure?lang=en")
+    open_path(page, f"/structure?lang=en&snapshot={draft}")
     assert_inert(page)
-    page.goto(page.base_url + "/?lang=en")
+    page.goto(page.base_url + f"/?lang=en&snapshot={draft}")
     settle(page)
     page.get_by_role("button", name="Source").last.click()  # the centre's source popover
     popover = page.locator("[data-testid='stPopoverBody']")
