@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -20,6 +21,13 @@ from tests.conftest import copy_data
 from tests.e2e.conftest import start_server, stop_server
 
 SESSIONS = 5
+
+
+def in_own_loop(coroutine):
+    """Run the coroutine on a thread of its own: under pytest-xdist a browser test's
+    Playwright may hold an event loop running on this thread (asyncio.run refuses then)."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +42,7 @@ def server(built_data: DataPaths, tmp_path_factory: pytest.TempPathFactory) -> I
 
 
 def test_sessions_load_structure_and_change_a_facet(server: str) -> None:
-    result = asyncio.run(run_load([server], SESSIONS, "burst"))
+    result = in_own_loop(run_load([server], SESSIONS, "burst"))
     assert result.failures == []
     assert result.loaded == SESSIONS
     assert len(result.first) == len(result.changes) == SESSIONS
@@ -63,7 +71,7 @@ def test_a_facet_change_changes_the_page_and_back(server: str) -> None:
         finally:
             await s.close()
 
-    asyncio.run(steps())
+    in_own_loop(steps())
 
 
 def test_a_change_the_server_ignores_is_caught(server: str) -> None:
@@ -82,7 +90,7 @@ def test_a_change_the_server_ignores_is_caught(server: str) -> None:
         finally:
             await s.close()
 
-    before, after = asyncio.run(steps())
+    before, after = in_own_loop(steps())
     assert before == after
 
 
@@ -97,4 +105,4 @@ def test_percentiles() -> None:
 
 def test_unknown_mode_is_refused() -> None:
     with pytest.raises(ValueError, match="burst, steady or serial"):
-        asyncio.run(run_load(["http://127.0.0.1:9"], 1, "nonsense"))
+        in_own_loop(run_load(["http://127.0.0.1:9"], 1, "nonsense"))
