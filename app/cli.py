@@ -14,7 +14,7 @@ from app.core import checks
 from app.core.config import data_paths
 from app.core.i18n import translator
 from app.data import build as build_mod
-from app.data import db, exports, sandbox, snapshots
+from app.data import db, exports, legacy, sandbox, snapshots
 from app.data.atomic import atomic_output
 from app.data.query_pool import QueryPool
 
@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         if args.command != "build":
-            snapshots.adopt_legacy(data_paths())  # imports an older version kept as files
+            legacy.adopt_snapshots(data_paths())  # imports an older version kept as files
         return args.func(args)
     except db.DataNotBuilt as err:
         print(f"error: {err}", file=sys.stderr)

@@ -34,12 +34,15 @@ RENDERED = """() => {
 
 
 @contextmanager
-def bench_server(entry: Path, env: dict[str, str]) -> Iterator[str]:
+def bench_server(entry: Path, env: dict[str, str], *args: str) -> Iterator[str]:
+    """A `streamlit run` of entry from the project folder (its .streamlit/config.toml),
+    with extra command-line options; yields its URL."""
     from tests.e2e.conftest import free_port, stop_server, wait_healthy
 
     port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(entry), "--server.port", str(port)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(entry), "--server.port", str(port)],
+        [*command, *args],
         cwd=ROOT,
         env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.DEVNULL,

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 
 from app.core.config import ROOT
+from bench.browser import bench_server as server
 from bench.load import PAGE, QUERY, Result, first_loads, p50, p95, run_load
 from bench.table import Row, Table
 
@@ -32,28 +30,6 @@ DURATION_S = 30.0  # each steady session changes a facet for this long (6 change
 BURST = 50
 BURST_BUDGET = 1.5
 BARE_PAGE = 'import streamlit as st\n\nst.title("Bare page")\nst.write("One line.")\n'
-
-
-@contextmanager
-def server(script: Path, env: dict[str, str], *args: str) -> Iterator[str]:
-    """A `streamlit run` of `script` from the project folder (its .streamlit/config.toml)."""
-    from tests.e2e.conftest import free_port, stop_server, wait_healthy
-
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
-    proc = subprocess.Popen(
-        [*command, "--server.headless", "true", *args],
-        cwd=ROOT,
-        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        wait_healthy(port, limit_s=120)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_server(proc)
 
 
 def warm(urls: list[str]) -> None:

@@ -24,7 +24,7 @@ import pytest
 from app import roster
 from app.core.config import ROOT, DataPaths
 from app.core.i18n import translator
-from app.data import db, snapshots
+from app.data import db, legacy, snapshots
 from app.data.store import FILE_ENV
 from tests.actors import LOCAL
 from tests.test_roster import FIXTURE, csv_bytes, fixture_frame
@@ -242,7 +242,7 @@ def test_taking_in_old_snapshot_files_without_a_folder_does_nothing(tmp_path: Pa
     """Snapshots an older version kept in the data folder: none there, nothing taken in,
     and nothing created where the data folder would be."""
     paths = DataPaths(tmp_path / "nowhere")
-    assert snapshots.adopt_legacy(paths) == 0
+    assert legacy.adopt_snapshots(paths) == 0
     assert not paths.root.exists()
     assert roster.snapshot_ids() == ["seed"]
 

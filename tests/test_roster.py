@@ -18,7 +18,7 @@ from app import roster
 from app.core.config import ROOT, SEED_SNAPSHOT, DataPaths
 from app.core.i18n import translator
 from app.core.roles import Refused
-from app.data import db, exports, snapshots
+from app.data import db, exports, legacy, snapshots
 from tests.actors import EDITOR, LOCAL, VIEWER
 
 FIXTURE = ROOT / "tests" / "fixtures" / "roster_named_counties.csv"
@@ -364,14 +364,14 @@ def test_a_corrupt_legacy_manifest_or_bad_id_is_ignored_not_fatal(data_copy: Dat
     nothing and breaks nothing."""
     data_copy.snapshots.mkdir(parents=True)
     (data_copy.snapshots / "manifest.json").write_text("{not json", encoding="utf-8")
-    assert snapshots.adopt_legacy(data_copy) == 0
+    assert legacy.adopt_snapshots(data_copy) == 0
     assert roster.list_snapshots() == []
     (data_copy.snapshots / "manifest.json").write_text(
         '{"snapshots": [{"snapshot_id": "../../etc", "created_at": "", '
         '"file_name": "", "rows": 0}]}',
         encoding="utf-8",
     )
-    assert snapshots.adopt_legacy(data_copy) == 0
+    assert legacy.adopt_snapshots(data_copy) == 0
     assert roster.list_snapshots() == []
     assert len(db.view(db.connect(data_copy), "v_agencies")) == 90
 

@@ -13,7 +13,7 @@ from app.checklist import store as checklist
 from app.core.config import SEED_SNAPSHOT
 from app.core.models import Agency
 from app.core.roles import Actor, Role
-from app.data import build, snapshots
+from app.data import build, legacy, snapshots
 from app.data.store import open_store
 from tests.test_store import seed_agencies
 
@@ -56,12 +56,12 @@ def test_an_older_data_folder_is_taken_over_once(data_copy, monkeypatch) -> None
     item = checklist.get_item("rec-1", store)
     assert (item.status, item.owner, item.version) == ("done", "省数据局", 1)
     assert list(checklist.audit_log("rec-1", store)["who_name"]) == [""]  # column added
-    assert snapshots.adopt_legacy(data_copy) == 1
+    assert legacy.adopt_snapshots(data_copy) == 1
     (snap,) = snapshots.list_snapshots()
     assert (snap.snapshot_id, snap.file_name, snap.who) == (OLD_ID, "旧.csv", "")
     assert snapshots.published_id() == SEED_SNAPSHOT  # a draft: publishing is an admin's act
     # once: a draft deleted since does not come back
     snapshots.delete(OLD_ID, Actor("local:x", "", Role.ADMIN))
-    assert snapshots.adopt_legacy(data_copy) == 0 and snapshots.list_snapshots() == []
+    assert legacy.adopt_snapshots(data_copy) == 0 and snapshots.list_snapshots() == []
     assert (data_copy.snapshots / f"{OLD_ID}.parquet").exists()  # the old files stay
     assert (data_copy.root / "atlas_state.sqlite").exists()

@@ -33,7 +33,7 @@ class DataPaths:
     @property
     def snapshots(self) -> Path:
         """Where an older version kept imported rosters (<id>.parquet and manifest.json);
-        they now live in the state store, which takes these over once (snapshots.adopt_legacy)."""
+        they now live in the state store, which takes these over once (app.data.legacy)."""
         return self.root / "snapshots"
 
 

@@ -11,7 +11,6 @@ second get two ids.
 from __future__ import annotations
 
 import io
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from app.core.config import SEED_SNAPSHOT, DataPaths
+from app.core.config import SEED_SNAPSHOT
 from app.core.errors import UserError
 from app.core.md import excerpt
 from app.core.models import Agency
@@ -34,7 +33,6 @@ SNAPSHOT_ID = re.compile(r"^import-\d{8}-\d{6}(-\d+)?$")
 PENDING_ID = "import-pending"  # what validated rows carry until an id is reserved
 FILE_NAME_CHARS = 120
 AUDIT_COLUMNS = ["snapshot_id", "action", "who", "who_name", "at"]
-LEGACY_MOVED = "legacy_snapshots_moved"
 
 
 class SnapshotError(UserError):
@@ -183,7 +181,7 @@ def _current(con) -> str:
     return row["snapshot_id"] if row else SEED_SNAPSHOT
 
 
-def _exists(con, snapshot_id: str) -> bool:
+def exists(con, snapshot_id: str) -> bool:
     found = con.execute("SELECT 1 FROM snapshot WHERE snapshot_id = ?", [snapshot_id])
     return found.fetchone() is not None
 
@@ -192,7 +190,7 @@ def publish(snapshot_id: str, actor: Actor, store: Store | None = None) -> None:
     """Make an imported snapshot (or the seed again) what every reader sees."""
     actor.require("publish")
     with (store or open_store()).transaction() as con:
-        if snapshot_id != SEED_SNAPSHOT and not _exists(con, snapshot_id):
+        if snapshot_id != SEED_SNAPSHOT and not exists(con, snapshot_id):
             raise SnapshotError("snapshots.error_unknown", id=snapshot_id)
         if _current(con) == snapshot_id:
             raise SnapshotError("snapshots.error_already_published", id=snapshot_id)
@@ -221,7 +219,7 @@ def delete(snapshot_id: str, actor: Actor, store: Store | None = None) -> None:
     with (store or open_store()).transaction() as con:
         if snapshot_id == SEED_SNAPSHOT:
             raise SnapshotError("snapshots.error_seed")
-        if not _exists(con, snapshot_id):
+        if not exists(con, snapshot_id):
             raise SnapshotError("snapshots.error_unknown", id=snapshot_id)
         if _current(con) == snapshot_id:
             raise SnapshotError("snapshots.error_delete_published", id=snapshot_id)
@@ -236,42 +234,3 @@ def history(store: Store | None = None) -> pd.DataFrame:
             f"SELECT {', '.join(AUDIT_COLUMNS)} FROM snapshot_audit ORDER BY id DESC"
         ).fetchall()
     return pd.DataFrame([dict(r) for r in rows], columns=AUDIT_COLUMNS, dtype=object)
-
-
-def adopt_legacy(paths: DataPaths, store: Store | None = None) -> int:
-    """Snapshots an older version kept as files in the data folder (manifest.json and
-    <id>.parquet) become drafts in the store, once; the files stay where they are.
-    Returns how many were taken."""
-    manifest = paths.snapshots / "manifest.json"
-    store = store or open_store()
-    with store.reading() as con:
-        done = con.execute("SELECT 1 FROM store_meta WHERE key = ?", [LEGACY_MOVED]).fetchone()
-    if done or not manifest.is_file():
-        return 0
-    try:
-        entries = json.loads(manifest.read_text(encoding="utf-8"))["snapshots"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return 0
-    taken = 0
-    with store.transaction() as con:
-        for e in entries:
-            sid = str(e.get("snapshot_id", ""))
-            path = paths.snapshots / f"{sid}.parquet"
-            if not SNAPSHOT_ID.match(sid) or not path.is_file() or _exists(con, sid):
-                continue
-            con.execute(
-                "INSERT INTO snapshot (snapshot_id, created_at, created_by, file_name, rows,"
-                " note, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    sid,
-                    e["created_at"],
-                    "",
-                    e["file_name"],
-                    e["rows"],
-                    e.get("note", ""),
-                    path.read_bytes(),
-                ],
-            )
-            taken += 1
-        con.execute("INSERT INTO store_meta (key, value) VALUES (?, ?)", [LEGACY_MOVED, now()])
-    return taken

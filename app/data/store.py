@@ -27,74 +27,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from app.core.config import data_paths
+from app.data.store_schema import ADDED_COLUMNS, SCHEMA, WRITE_LOCK
 
 URL_ENV = "ATLAS_STATE_URL"
 FILE_ENV = "ATLAS_STATE_DB"
 FILE_NAME = "atlas_state.sqlite"
-WRITE_LOCK = 7_401_301  # the PostgreSQL advisory lock every write transaction holds
-
-# {id}: an auto-numbered key; {blob}: bytes. Tables are created if missing; columns added
-# later are listed in ADDED_COLUMNS so an older SQLite file gains them.
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS checklist_item (
-    rec_id TEXT PRIMARY KEY,
-    status TEXT NOT NULL DEFAULT 'not_started',
-    owner TEXT NOT NULL DEFAULT '',
-    due TEXT,
-    notes TEXT NOT NULL DEFAULT '',
-    version INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT,
-    updated_by TEXT
-);
-CREATE TABLE IF NOT EXISTS checklist_audit (
-    id {id},
-    rec_id TEXT NOT NULL,
-    who TEXT NOT NULL,
-    at TEXT NOT NULL,
-    field TEXT NOT NULL,
-    old TEXT,
-    new TEXT,
-    version INTEGER NOT NULL,
-    who_name TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX IF NOT EXISTS checklist_audit_rec ON checklist_audit (rec_id, id);
-CREATE TABLE IF NOT EXISTS scenario (
-    name TEXT PRIMARY KEY,
-    body TEXT NOT NULL,
-    version INTEGER NOT NULL DEFAULT 1,
-    saved_at TEXT NOT NULL,
-    saved_by TEXT
-);
-CREATE TABLE IF NOT EXISTS snapshot (
-    snapshot_id TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    created_by TEXT NOT NULL,
-    created_by_name TEXT NOT NULL DEFAULT '',
-    file_name TEXT NOT NULL,
-    rows INTEGER NOT NULL,
-    note TEXT NOT NULL DEFAULT '',
-    body {blob} NOT NULL
-);
-CREATE TABLE IF NOT EXISTS published (
-    slot INTEGER PRIMARY KEY CHECK (slot = 1),
-    snapshot_id TEXT NOT NULL,
-    at TEXT NOT NULL,
-    who TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS snapshot_audit (
-    id {id},
-    snapshot_id TEXT NOT NULL,
-    action TEXT NOT NULL,
-    who TEXT NOT NULL,
-    who_name TEXT NOT NULL DEFAULT '',
-    at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS store_meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-"""
-ADDED_COLUMNS = {"checklist_audit": {"who_name": "TEXT NOT NULL DEFAULT ''"}}
 
 
 def now() -> str:
@@ -252,21 +189,18 @@ def open_store(url: str | None = None) -> Store:
     if url:
         raise ValueError(f"{URL_ENV} must start with postgresql:// or sqlite:///, not {url!r}")
     path = default_sqlite_path()
-    _adopt_legacy_file(path)
+    _adopt_old_file(path)
     return SqliteStore(path)
 
 
-LEGACY_FILE = "atlas_state.sqlite"  # where the state lived before: inside the data folder
-
-
-def _adopt_legacy_file(path: Path) -> None:
-    """A state file left inside the data folder by an older version becomes the store's
-    file (copied with SQLite's backup, the original left in place), once."""
-    legacy = data_paths().root / LEGACY_FILE
-    if path.exists() or not legacy.is_file():
+def _adopt_old_file(path: Path) -> None:
+    """An older version's state file inside the data folder becomes the store's file at
+    path (SQLite's backup, the original left in place), unless path exists already."""
+    old_file = data_paths().root / FILE_NAME
+    if path.exists() or not old_file.is_file():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    old, new = sqlite3.connect(legacy), sqlite3.connect(path)
+    old, new = sqlite3.connect(old_file), sqlite3.connect(path)
     try:
         old.backup(new)
     finally:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from app.core.config import data_paths
 from app.core.i18n import column_name, translator
-from app.data import db, snapshots
+from app.data import db, legacy
 from app.data.query_pool import QueryPool
 
 
@@ -20,7 +20,7 @@ def connection() -> duckdb.DuckDBPyConnection:
     Only the app's own SQL runs here. Should DuckDB ever invalidate it (a fatal error),
     the next use opens a new one instead of failing every page of every session."""
     paths = data_paths()
-    snapshots.adopt_legacy(paths)  # imports an older version kept in the data folder, once
+    legacy.adopt_snapshots(paths)  # imports an older version kept in the data folder, once
     return db.connect(paths)
 
 
