@@ -13,6 +13,7 @@ import json
 import socket
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -53,6 +54,20 @@ def network_address() -> str | None:
 BINDS = {"default": (), "0.0.0.0": ("--server.address", "0.0.0.0")}
 
 
+@contextmanager
+def page_at(browser, base: str, headers: dict[str, str] | None = None) -> Iterator[object]:
+    """A page in a fresh browser context whose paths open under base."""
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, extra_http_headers=headers or {}
+    )
+    page = context.new_page()
+    page.base_url = base
+    try:
+        yield page
+    finally:
+        context.close()
+
+
 @pytest.fixture(scope="module", params=sorted(BINDS))
 def lan_url(browser, request, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app's loopback URL; the test opens it at the network address as well."""
@@ -67,33 +82,21 @@ def lan_page(browser, lan_url: str):
     address = network_address()
     if address is None:
         pytest.skip("this machine has no non-loopback IPv4 address to open the app from")
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    page = context.new_page()
-    page.base_url = lan_url.replace("127.0.0.1", address)
-    yield page
-    context.close()
+    with page_at(browser, lan_url.replace("127.0.0.1", address)) as page:
+        yield page
 
 
 @pytest.fixture
 def proxied_page(browser, lan_url: str):
     """This computer, but through a proxy that names another visitor (X-Forwarded-For)."""
-    context = browser.new_context(
-        viewport={"width": 1366, "height": 900},
-        extra_http_headers={"X-Forwarded-For": "203.0.113.9"},
-    )
-    page = context.new_page()
-    page.base_url = lan_url
-    yield page
-    context.close()
+    with page_at(browser, lan_url, {"X-Forwarded-For": "203.0.113.9"}) as page:
+        yield page
 
 
 @pytest.fixture
 def local_page(browser, lan_url: str):
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    page = context.new_page()
-    page.base_url = lan_url
-    yield page
-    context.close()
+    with page_at(browser, lan_url) as page:
+        yield page
 
 
 def test_on_this_computer_the_checklist_can_be_edited(local_page) -> None:
@@ -173,11 +176,8 @@ def signed_url(browser, provider: str, tmp_path_factory: pytest.TempPathFactory)
 
 @pytest.fixture
 def signed_page(browser, signed_url: str):
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    page = context.new_page()
-    page.base_url = signed_url
-    yield page
-    context.close()
+    with page_at(browser, signed_url) as page:
+        yield page
 
 
 def sidebar_text(page) -> str:
