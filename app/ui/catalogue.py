@@ -11,12 +11,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.data import dictionary, snapshots
-from app.ui import session
+from app.data import dictionary
+from app.ui import session, snapshots
 
 
 def _loaded() -> tuple[str, ...]:
-    return tuple(snapshots.snapshot_ids())
+    return tuple(snapshots.state()[1])  # the imports this run read from the store
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

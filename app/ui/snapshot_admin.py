@@ -16,6 +16,7 @@ from app.core.roles import Actor
 from app.data import snapshots as store
 from app.ui import locale, session, tables
 from app.ui.auth import current_actor
+from app.ui.snapshots import state as snapshot_state
 
 FLASH = "imp_admin_flash"
 PICK = "imp_admin_pick"
@@ -27,7 +28,7 @@ def status_label(t: Callable[..., str], snapshot_id: str, published: str) -> str
 
 def snapshot_table(t: Callable[..., str]) -> None:
     """Every snapshot: the seed, then each import with its status, who imported it, when."""
-    published = store.published_id()
+    published, snaps = snapshot_state()
     rows = [
         {
             "status": status_label(t, SEED_SNAPSHOT, published)
@@ -50,7 +51,7 @@ def snapshot_table(t: Callable[..., str]) -> None:
                 "note": s.note,
                 "snapshot": s.snapshot_id,
             }
-            for s in reversed(store.list_snapshots())
+            for s in reversed(snaps.values())
         ],
     ]
     st.dataframe(
@@ -73,21 +74,19 @@ def _act(t: Callable[..., str], action: str) -> None:
     """Button callback: publish, withdraw or delete, as the actor of this request."""
     actor: Actor = current_actor()
     chosen = st.session_state.get(PICK)
-    if action == "withdraw":
-        chosen = store.published_id()
-    snap = store.get(chosen) if chosen != SEED_SNAPSHOT else None
-    name = snap.file_name if snap else t("importer.seed_file")
     try:
         if action == "publish":
             store.publish(chosen, actor)
         elif action == "withdraw":
-            store.withdraw(actor)
+            chosen = store.withdraw(actor)
         else:
             store.delete(chosen, actor)
     except UserError as err:
         st.session_state[FLASH] = ("error", err.message(t))
         return
     session.clear_caches()
+    snap = snapshot_state()[1].get(chosen)  # as the page the admin clicked on listed them
+    name = snap.file_name if snap else t("importer.seed_file")
     st.session_state[FLASH] = ("success", t(f"importer.{action}_done", name=md.escape(name)))
 
 
@@ -99,10 +98,9 @@ def admin_actions(t: Callable[..., str], actor: Actor) -> None:
     if not actor.can("publish"):
         st.caption(t("importer.admin_only"))
         return
-    published = store.published_id()
-    snaps = store.list_snapshots()
-    ids = [*(s.snapshot_id for s in reversed(snaps)), SEED_SNAPSHOT]  # the newest first
-    names = {s.snapshot_id: f"{s.file_name} · {locale.when(s.created_at)}" for s in snaps}
+    published, snaps = snapshot_state()
+    ids = [*reversed(snaps), SEED_SNAPSHOT]  # the newest first
+    names = {i: f"{s.file_name} · {locale.when(s.created_at)}" for i, s in snaps.items()}
     names[SEED_SNAPSHOT] = t("importer.seed_file")
     with st.container(border=True, key="imp_admin"):
         st.selectbox(

@@ -21,10 +21,12 @@ SNAPSHOT_KEY = "snapshot"  # the URL parameter and the picker's key (owned here)
 STATE_KEY = "_snapshot_state"  # this run's (published id, {id: Snapshot}), read once a run
 
 
-def _state() -> tuple[str, dict[str, store.Snapshot]]:
-    """The published id and every imported snapshot, read from the store once a run (the
-    entry script's picker reads it; pages reuse it)."""
-    return st.session_state[STATE_KEY]
+def state() -> tuple[str, dict[str, store.Snapshot]]:
+    """The published id and every imported snapshot, as this run read them from the store
+    (the entry script's picker reads them once a run; pages and their callbacks reuse
+    them), or read now if nothing has yet."""
+    held = st.session_state.get(STATE_KEY)
+    return held if held is not None else _read_state()
 
 
 def _read_state() -> tuple[str, dict[str, store.Snapshot]]:
@@ -75,7 +77,7 @@ def keep_in_url() -> None:
     """The chosen snapshot into the URL (?snapshot=ID), before the run that shows it; the
     published one is the default and leaves the URL."""
     chosen = st.session_state[SNAPSHOT_KEY]
-    if chosen == _state()[0]:
+    if chosen == state()[0]:
         if SNAPSHOT_KEY in st.query_params:
             del st.query_params[SNAPSHOT_KEY]
     else:
@@ -110,19 +112,19 @@ def picker_name(
 def chosen_snapshot() -> str:
     """The snapshot the sidebar picker chose for this run (the entry script draws it
     first); the published one otherwise."""
-    published, snaps = _state() if STATE_KEY in st.session_state else _read_state()
+    published, snaps = state()
     chosen = st.session_state.get(SNAPSHOT_KEY)
     return chosen if chosen == SEED_SNAPSHOT or chosen in snaps else published
 
 
 def is_draft(snapshot_id: str) -> bool:
-    published, snaps = _state() if STATE_KEY in st.session_state else _read_state()
+    published, snaps = state()
     return snapshot_id in snaps and snapshot_id != published
 
 
 def imported(snapshot_id: str) -> store.Snapshot | None:
     """The imported snapshot of that id (None for the seed or a snapshot gone)."""
-    return store.get(snapshot_id)
+    return state()[1].get(snapshot_id)
 
 
 def as_of(t: Callable[..., str], snapshot: str, markdown: bool = True) -> str:
