@@ -21,7 +21,7 @@ from app.core import md
 from app.core.config import ROOT
 from app.core.errors import UserError
 from app.core.roles import NEEDS, VIEWER, Actor, Role, RoleMap, read_roles
-from app.ui import internals
+from app.ui import editor, internals
 
 Translator = Callable[..., str]
 
@@ -83,7 +83,7 @@ def current_actor() -> Actor:
         if not user.is_logged_in:
             return VIEWER
         email = str(user.get("email") or "").strip().lower()  # one identity however typed
-        name = str(user.get("name") or email or user.get("sub") or "")
+        name = editor.signed_in_name(user) or ""
         identity = f"oidc:{email or user.get('sub')}"
         try:
             roles = role_map()
