@@ -184,17 +184,22 @@ def hierarchy_rows(key: FiltersKey, snapshot: str | None = None) -> pd.DataFrame
     return structure.hierarchy(shown_agencies(key, snapshot))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def hierarchy_figure(lang: str, key: FiltersKey, snapshot: str | None = None) -> go.Figure:
-    """The sunburst of the agencies the filters show (structure_facets.filters_key)."""
-    t = translator(lang)
+def _hierarchy_parts(lang: str, key: FiltersKey, snapshot: str | None) -> tuple:
+    """What the sunburst and its data panel both take: the rows, the root's name, and the
+    level and host labels in lang."""
     codes = view("codes")
-    return hierarchy.sunburst(
+    return (
         hierarchy_rows(key, snapshot),
-        t("structure.root"),
+        translator(lang)("structure.root"),
         structure.labels(codes, "level", lang),
         structure.labels(codes, "host", lang),
     )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def hierarchy_figure(lang: str, key: FiltersKey, snapshot: str | None = None) -> go.Figure:
+    """The sunburst of the agencies the filters show (structure_facets.filters_key)."""
+    return hierarchy.sunburst(*_hierarchy_parts(lang, key, snapshot))
 
 
 # ---- what each figure shows, as rows (app.ui.figure_data draws them under the figure) ----
@@ -257,13 +262,8 @@ def host_shares_data(
 @st.cache_resource(show_spinner=False, max_entries=64)
 def hierarchy_data(lang: str, key: FiltersKey, snapshot: str | None = None) -> shown.Shown:
     """The rows hierarchy_figure() draws: level, host, n of the shown agencies."""
-    t = translator(lang)
-    codes = view("codes")
     return shown.hierarchy(
-        hierarchy_rows(key, snapshot),
-        t("structure.root"),
-        structure.labels(codes, "level", lang),
-        structure.labels(codes, "host", lang),
+        *_hierarchy_parts(lang, key, snapshot),
         lang,
         shown_agencies(key, snapshot)["source_ref"],
         "jiangsu-hierarchy",
