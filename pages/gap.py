@@ -5,7 +5,7 @@ reference point (an assumption, never the source's)."""
 import streamlit as st
 
 from app.core import finding, gap, md, metrics
-from app.ui import figure_data, figures, links, locale, session, snapshots
+from app.ui import figure_data, figure_rows, figures, links, locale, session, snapshots
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -58,7 +58,7 @@ distributions = {
 level_names = {lv: t(f"gap.short_{lv}") for lv in distributions}
 figure_data.chart(
     figures.host_shares(distributions, level_names, host_label, t("gap.shares_axis")),
-    figures.host_shares_data(distributions, level_names, host_label, lang, snapshot),
+    figure_rows.host_shares_data(distributions, level_names, host_label, lang, snapshot),
     key="gap_shares",
     config={"displaylogo": False},
 )

@@ -3,7 +3,17 @@
 import streamlit as st
 
 from app.core import national
-from app.ui import downloads, figure_data, figures, locale, session, since, snapshots, widgets
+from app.ui import (
+    downloads,
+    figure_data,
+    figure_rows,
+    figures,
+    locale,
+    session,
+    since,
+    snapshots,
+    widgets,
+)
 
 t = locale.current_translator()
 lang = locale.current_language()
@@ -28,7 +38,7 @@ note_col.warning(
 st.subheader(t("models.map"))
 figure_data.chart(
     figures.china_map(lang),
-    figures.china_map_data(lang),
+    figure_rows.china_map_data(lang),
     key="models_china_map",
     config=figures.chart_config(),
     width="stretch",

@@ -8,6 +8,7 @@ from app.core import checks, finding, i18n, md, overview
 from app.ui import (
     check_status,
     figure_data,
+    figure_rows,
     figures,
     links,
     locale,
@@ -59,7 +60,7 @@ with chart_col:
     level_names = {lv: t(f"gap.short_{lv}") for lv in hosts}
     figure_data.chart(
         figures.host_shares(hosts, level_names, host_label, "", *CHART_SIZE[lang]),
-        figures.host_shares_data(hosts, level_names, host_label, lang, snapshot),
+        figure_rows.host_shares_data(hosts, level_names, host_label, lang, snapshot),
         key="overview_shares",
         config={"displaylogo": False},
     )
@@ -68,7 +69,7 @@ with map_col:
     st.markdown(f"**{t('overview.map_title')}**")
     figure_data.chart(
         figures.small_city_map(lang, SMALL_HEIGHT, snapshot),
-        figures.city_map_data(lang, "host", snapshot),
+        figure_rows.city_map_data(lang, "host", snapshot),
         key="overview_city_map",
         config=figures.chart_config(),
     )

@@ -4,7 +4,17 @@ import streamlit as st
 
 from app.core import claims, overview, structure
 from app.figures import geo
-from app.ui import downloads, figure_data, figures, locale, session, snapshots, url, widgets
+from app.ui import (
+    downloads,
+    figure_data,
+    figure_rows,
+    figures,
+    locale,
+    session,
+    snapshots,
+    url,
+    widgets,
+)
 from app.ui import structure_facets as facets
 
 t = locale.current_translator()
@@ -75,7 +85,7 @@ with main:
     chosen_cities, chosen_counties = facets.map_chosen(agencies, filters, county_codes)
     figure_data.chart(
         figures.city_map(lang, colour_by, snapshot, chosen_cities),
-        figures.city_map_data(lang, colour_by, snapshot),
+        figure_rows.city_map_data(lang, colour_by, snapshot),
         key=facets.chart_key("city_map"),
         data_key="structure_city_map",
         on_select=lambda: facets.on_select("city_map", options, {}, "city"),
@@ -89,7 +99,7 @@ with main:
     with county_map_col:
         figure_data.chart(
             figures.county_map(lang, snapshot, chosen_counties),
-            figures.county_map_data(lang, snapshot),
+            figure_rows.county_map_data(lang, snapshot),
             key="structure_county_map",
             config=figures.chart_config(),
             width="stretch",
@@ -127,7 +137,7 @@ with main:
             with col:
                 figure_data.chart(
                     figures.distribution_bar(bar.name, lang, snapshot, chosen),
-                    figures.distribution_data(bar.name, lang, snapshot),
+                    figure_rows.distribution_data(bar.name, lang, snapshot),
                     key=facets.chart_key(bar.name) if bar.fixed else f"structure_{bar.name}",
                     data_key=f"structure_{bar.name}",
                     config={"displaylogo": False},
@@ -141,7 +151,7 @@ with main:
     else:
         figure_data.chart(
             figures.hierarchy_figure(lang, facets.filters_key(filters), snapshot),
-            figures.hierarchy_data(lang, facets.filters_key(filters), snapshot),
+            figure_rows.hierarchy_data(lang, facets.filters_key(filters), snapshot),
             key="structure_sunburst",
             config={"displaylogo": False},
             width="stretch",

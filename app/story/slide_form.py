@@ -15,7 +15,7 @@ import streamlit as st
 from app.core import md
 from app.story import display
 from app.story.model import Chart, Fact, Slide, Translator
-from app.ui import figure_data, figures, since, snapshots, widgets
+from app.ui import figure_data, figure_rows, figures, since, snapshots, widgets
 
 
 class Screen(NamedTuple):
@@ -70,7 +70,7 @@ def chart(slide: Slide, item: Chart, screen: Screen) -> None:
         # the app theme would reset a chart's type size (maps keep theirs)
         theme=None if present and not item.is_map else "streamlit",
     )
-    rows = item.data or figures.map_data(item.key, screen.lang, screen.snapshot)
+    rows = item.data or figure_rows.map_data(item.key, screen.lang, screen.snapshot)
     if rows is not None and not present:  # projector slides stay uncluttered
         figure_data.panel(rows, f"story_{slide.key}_{item.key}")
 
