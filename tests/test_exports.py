@@ -11,7 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from app.data import exports
+from app.data import export_cells, exports
 
 DANGEROUS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", '=HYPERLINK("http://x")']
 
@@ -46,7 +46,7 @@ def test_csv_has_bom_neutralises_formulas_and_keeps_numbers() -> None:
     ]
     assert back["formula"].tolist()[:4] == ["'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd"]
     # nothing a spreadsheet would evaluate is left at the start of a cell
-    assert not any(str(v).startswith(exports.FORMULA_START) for v in back["formula"])
+    assert not any(str(v).startswith(export_cells.FORMULA_START) for v in back["formula"])
     # read back with the neutralising quote removed, the text is the original
     assert [v[1:] for v in back["formula"]][:4] == DANGEROUS[:4]
 

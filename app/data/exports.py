@@ -5,21 +5,19 @@ the command line writes a large result without holding it, and the bytes are the
 whether they go to standard output, a file or a download button. CSV carries a UTF-8
 BOM and CRLF line ends so Excel shows Chinese and a cell holding a bare CR stays one
 cell; CSV and XLSX text cells *and headers* that a spreadsheet would run as a formula
-are neutralised (OWASP CSV injection); numbers stay numbers; JSON writes DECIMAL as a
-number.
+are neutralised (OWASP CSV injection, app.data.export_cells); numbers stay numbers; JSON
+writes DECIMAL as a number.
 """
 
 from __future__ import annotations
 
 import io
-import json
 import math
 import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from typing import BinaryIO
 
 import numpy as np
@@ -28,7 +26,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xlsxwriter
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from app.data.export_cells import neutralise, neutralised, plain
+
 BOM = "\ufeff".encode()
 
 
@@ -47,55 +46,6 @@ FORMATS = {
     "parquet": Format("parquet", "parquet", "application/vnd.apache.parquet"),
     "json": Format("json", "json", "application/json"),
 }
-
-
-def neutralise(value: object) -> object:
-    """Prefix a text cell that starts like a formula with ' so it stays text."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with formula-like text cells and column names neutralised."""
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(neutralise)
-    out.columns = [str(neutralise(str(c))) for c in out.columns]
-    return out
-
-
-def _nested(value: object) -> bool:
-    return isinstance(value, list | dict | tuple | np.ndarray)
-
-
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Query results hold Python objects (DECIMAL -> Decimal, LIST -> list or array): make
-    each column something every format can write, keeping numbers numbers."""
-    out = frame.copy()
-    out.columns = [str(c) for c in out.columns]
-    for col in out.columns:
-        if out[col].dtype != object:
-            continue
-        values = out[col].dropna()
-        if len(values) and all(isinstance(v, Decimal) for v in values):
-            out[col] = out[col].map(lambda v: None if v is None else float(v)).astype("float64")
-        elif any(_nested(v) for v in values):
-            out[col] = out[col].map(
-                lambda v: (
-                    json.dumps(_listed(v), ensure_ascii=False, default=str) if _nested(v) else v
-                )
-            )
-    return out
-
-
-def _listed(value: object) -> object:
-    if isinstance(value, np.ndarray):
-        return [_listed(v) for v in value.tolist()]
-    if isinstance(value, list | tuple):
-        return [_listed(v) for v in value]
-    return value
 
 
 class Writer:
@@ -117,7 +67,7 @@ class _CsvWriter(Writer):
 
     def write(self, frame: pd.DataFrame) -> None:
         # CRLF line ends (RFC 4180) also make the writer quote a cell holding a bare CR
-        text = neutralised(_plain(frame)).to_csv(
+        text = neutralised(plain(frame)).to_csv(
             index=False, header=not self.started, lineterminator="\r\n"
         )
         self.sink.write((b"" if self.started else BOM) + text.encode("utf-8"))
@@ -135,7 +85,7 @@ class _JsonWriter(Writer):
     def write(self, frame: pd.DataFrame) -> None:
         if frame.empty:
             return
-        lines = _plain(frame).to_json(
+        lines = plain(frame).to_json(
             orient="records", lines=True, force_ascii=False, date_format="iso"
         )
         for line in lines.split("\n"):  # JSON escapes newlines inside strings
@@ -152,7 +102,7 @@ class _ParquetWriter(Writer):
         self.sink, self.writer = sink, None
 
     def write(self, frame: pd.DataFrame) -> None:
-        self._table(pa.Table.from_pandas(_plain(frame), preserve_index=False))
+        self._table(pa.Table.from_pandas(plain(frame), preserve_index=False))
 
     def write_batch(self, batch: pa.RecordBatch) -> None:
         self._table(pa.Table.from_batches([batch]))
@@ -193,7 +143,7 @@ class _XlsxWriter(Writer):
         self.sheet, self.row = self.book.add_worksheet(name[:31]), 0
 
     def write(self, frame: pd.DataFrame) -> None:
-        frame = _plain(frame)
+        frame = plain(frame)
         if self.row == 0:
             self._row([str(neutralise(c)) for c in frame.columns])
         cells = frame.astype(object).where(frame.notna(), None)
