@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.core import claims, overview, structure
+from app.core import claims, map_states, overview, structure
 from app.figures import geo
 from app.ui import (
     downloads,
@@ -105,7 +105,7 @@ with main:
             width="stretch",
         )
     with county_facts_col:
-        summary = structure.county_summary(agencies, list(county_codes))
+        summary = map_states.county_summary(agencies, list(county_codes))
         st.metric(t("structure.county_units"), summary["units"])
         st.metric(t("structure.county_agencies"), summary["agencies"])
         st.metric(t("structure.county_without"), summary["without"])

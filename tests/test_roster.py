@@ -377,22 +377,22 @@ def test_a_corrupt_legacy_manifest_or_bad_id_is_ignored_not_fatal(data_copy: Dat
 
 
 def test_the_county_map_colours_the_imported_counties(data_copy: DataPaths) -> None:
-    """The county map's states (app.structure.county_states) from the imported snapshot."""
-    from app.core import structure
+    """The county map's states (app.core.map_states.county_states) from the imported snapshot."""
+    from app.core import map_states
     from app.figures import geo
 
     snap = roster.import_roster(data_copy, fixture_bytes(), "r.csv", "", LOCAL).snapshot
     con = db.connect(data_copy)
     counties = list(geo.jiangsu_county_codes(db.view(con, "divisions")))
     assert len(counties) == 95
-    seed = structure.county_states(db.view(con, "v_agencies", snapshot="seed"), counties)
-    assert set(seed["state"]) == {structure.NOT_NAMED}  # the article names no county
-    imported = structure.county_states(
+    seed = map_states.county_states(db.view(con, "v_agencies", snapshot="seed"), counties)
+    assert set(seed["state"]) == {map_states.NOT_NAMED}  # the article names no county
+    imported = map_states.county_states(
         db.view(con, "v_agencies", snapshot=snap.snapshot_id), counties
     )
     states = imported.set_index("adcode")["state"]
-    assert (states == structure.NO_AGENCY).sum() == 19
-    assert states.value_counts().drop(structure.NO_AGENCY).to_dict() == {
+    assert (states == map_states.NO_AGENCY).sum() == 19
+    assert states.value_counts().drop(map_states.NO_AGENCY).to_dict() == {
         "government_general_office": 43,
         "development_reform_commission": 11,
         "administrative_approval_bureau": 8,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from app.core import structure
+from app.core import map_states, structure
 from app.core.config import data_paths
 from app.core.structure import Filters
 from app.data import db
@@ -78,10 +78,10 @@ def test_selection_codes_read_customdata_then_location() -> None:
 
 def test_county_states_seed_is_not_named_everywhere(agencies, frames) -> None:
     codes = sorted(frames["divisions"].query("level == 'county'")["adcode"])
-    states = structure.county_states(agencies, codes)
+    states = map_states.county_states(agencies, codes)
     assert len(states) == 95
-    assert set(states["state"]) == {structure.NOT_NAMED}
-    summary = structure.county_summary(agencies, codes)
+    assert set(states["state"]) == {map_states.NOT_NAMED}
+    summary = map_states.county_summary(agencies, codes)
     assert summary == {"units": 95, "agencies": 76, "placed": 0, "unplaced": 76, "without": 19}
 
 
@@ -94,12 +94,12 @@ def test_county_states_colour_placed_counties_by_host() -> None:
             "host": ["independent", "industry_it_bureau"],
         }
     )
-    states = structure.county_states(roster, ["320102", "320104", "320105"])
-    assert states["state"].tolist() == ["independent", structure.NO_AGENCY, "industry_it_bureau"]
+    states = map_states.county_states(roster, ["320102", "320104", "320105"])
+    assert states["state"].tolist() == ["independent", map_states.NO_AGENCY, "industry_it_bureau"]
     assert states["agency_id"].tolist() == ["r1", "", "r2"]  # whose claims the hover shows
     unplaced = {"agency_id": ["r3"], "level": ["county"], "division_adcode": [None]}
     partly = pd.concat([roster, pd.DataFrame({**unplaced, "host": ["independent"]})])
-    assert structure.county_states(partly, ["320104"])["state"].tolist() == [structure.NOT_NAMED]
+    assert map_states.county_states(partly, ["320104"])["state"].tolist() == [map_states.NOT_NAMED]
 
 
 def test_hierarchy_sums_to_shown(agencies) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Final
 import pandas as pd
 import plotly.graph_objects as go
 
-from app.core import national, structure
+from app.core import map_states, national, structure
 from app.core.chinese import quotation
 from app.core.i18n import column, translator
 from app.core.text import html_text
@@ -71,7 +71,7 @@ def city_map(
         raise ValueError(f"colour cities by one of {BY}, not {by!r}")
     t = translator(lang)
     city_codes = list(geo.jiangsu_city_codes(divisions))
-    states = structure.city_states(agencies, city_codes, by)
+    states = map_states.city_states(agencies, city_codes, by)
     labels = structure.labels(codes, by, lang)
     labels[structure.UNKNOWN] = t("maps.unknown")
     names = structure.division_names(divisions, lang)
@@ -125,14 +125,14 @@ def county_map(
     national divisions, every county of China on one simplified layer); a county whose
     agency is placed there has each claim and its confidence in the hover (claims: v_claims)."""
     t = translator(lang)
-    states = structure.county_states(agencies, list(county_codes))
+    states = map_states.county_states(agencies, list(county_codes))
     labels = structure.labels(codes, "host", lang)
-    labels[structure.NOT_NAMED] = t("maps.not_named")
-    labels[structure.NO_AGENCY] = t("maps.no_agency")
+    labels[map_states.NOT_NAMED] = t("maps.not_named")
+    labels[map_states.NO_AGENCY] = t("maps.no_agency")
     colours = {
         **palette.colour_map("host"),
-        structure.NOT_NAMED: palette.UNKNOWN_COLOUR,
-        structure.NO_AGENCY: "#FFFFFF",
+        map_states.NOT_NAMED: palette.UNKNOWN_COLOUR,
+        map_states.NO_AGENCY: "#FFFFFF",
     }
     cats = ch.present_categories(states["state"].tolist(), _order(codes, "host"), labels, colours)
     names = structure.division_names(divisions, lang)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app.core import structure
+from app.core import map_states, structure
 from app.core.i18n import column, column_name, translator
 from app.figures import geo
 
@@ -156,7 +156,7 @@ def city_map(
 ) -> Shown:
     """The city map's rows: per city its agency and the host (or nature) it is coloured by."""
     t = translator(lang)
-    states = structure.city_states(agencies, list(geo.jiangsu_city_codes(divisions)), by)
+    states = map_states.city_states(agencies, list(geo.jiangsu_city_codes(divisions)), by)
     labels = {**structure.labels(codes, by, lang), structure.UNKNOWN: t("maps.unknown")}
     names = structure.division_names(divisions, lang)
     ref_of = _agency_refs(agencies)
@@ -182,11 +182,11 @@ def county_map(
 ) -> Shown:
     """The county map's rows: per county-level unit, its city and what the map colours it by."""
     t = translator(lang)
-    states = structure.county_states(agencies, list(county_codes))
+    states = map_states.county_states(agencies, list(county_codes))
     labels = {
         **structure.labels(codes, "host", lang),
-        structure.NOT_NAMED: t("maps.not_named"),
-        structure.NO_AGENCY: t("maps.no_agency"),
+        map_states.NOT_NAMED: t("maps.not_named"),
+        map_states.NO_AGENCY: t("maps.no_agency"),
     }
     names = structure.division_names(divisions, lang)
     parent = dict(zip(divisions["adcode"], divisions["parent_adcode"], strict=True))
