@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app.core.metrics import METRICS
-from app.scenarios import form, step_form, store, wording
+from app.scenarios import form, results_form, step_form, store, wording
 from app.scenarios.model import NAME_MAX, NOTE_MAX
 from app.ui import auth, figure_data, locale, snapshots, url
 
@@ -50,7 +50,9 @@ form.show_flash(t)
 result, problem = form.current_outcome(snapshot)
 
 st.subheader(t("scenarios.presets"))
-county = form.base(snapshot).county  # the fill preset's help says what the preset will create
+county = results_form.base(
+    snapshot
+).county  # the fill preset's help says what the preset will create
 p1, p2, p3 = st.columns(3)
 for column, which in ((p1, "model"), (p2, "fill")):
     column.button(
@@ -95,7 +97,7 @@ for b, a in zip(result.before.metrics, result.after.metrics, strict=True):
             card = wording.card(metric, getattr(b, metric), getattr(a, metric), t)
             column.metric(card.label, card.value, delta=card.delta, delta_color=card.delta_color)
             column.caption(card.exact)
-        figure, rows = form.chart_and_rows(
+        figure, rows = results_form.chart_and_rows(
             t, labels.host, result.distribution(b.level), lang, b.level
         )
         figure_data.chart(figure, rows, key=f"sc_chart_{b.level}", config={"displaylogo": False})

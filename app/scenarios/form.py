@@ -2,14 +2,11 @@
 
 The scenario being built lives in st.session_state (the steps under STEPS, name and note
 in their text inputs); callbacks change it before the page redraws and leave a message
-under FLASH. Results are cached on small keys, the snapshot and the steps as JSON, never
-on the agencies frame itself (hashing 2,888 national rows on every rerun costs more than
-the page).
+under FLASH. Its results come cached from app.scenarios.results_form.
 """
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from app.core import md
@@ -17,8 +14,7 @@ from app.core.codes import jiangsu_cities
 from app.core.i18n import column_name, translator
 from app.core.roles import Refused
 from app.data import exports
-from app.figures import scenario_charts, shown
-from app.scenarios import export, model, results, store, wording
+from app.scenarios import export, model, results, results_form, store, wording
 from app.scenarios.model import Scenario, ScenarioError
 from app.ui import auth, editor, locale, session, snapshots
 
@@ -28,47 +24,17 @@ NAME, NOTE, OVERWRITE = "sc_name", "sc_note", "sc_overwrite"
 CHOSEN, COMPARE = "scenario", "compare"  # bound to ?scenario= and ?compare=
 
 
-# --- cached results (small keys) ----------------------------------------------------------
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def base(snapshot: str) -> results.Figures:
-    """The snapshot's own figures (the views, nothing applied)."""
-    return results.figures(session.connection(), snapshot=snapshot)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def outcome(snapshot: str, steps: str) -> results.Outcome:
-    """The steps (model.steps_key) applied to the snapshot's agencies, with both sides'
-    figures; ScenarioError when a step cannot apply (not cached)."""
-    agencies = session.view("v_agencies", snapshot)
-    return results.outcome(
-        session.connection(), model.from_steps_key(steps), agencies, snapshot, before=base(snapshot)
-    )
+# --- cached export files and names -----------------------------------------------------------
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _file(snapshot: str, scenario_json: str, fmt: str) -> bytes:
     """An export's bytes (made when its button is clicked, then kept)."""
     scenario = Scenario.model_validate_json(scenario_json)
-    tables = export.report(scenario, outcome(snapshot, model.steps_key(scenario.steps)))
-    return export.to_xlsx(tables) if fmt == "xlsx" else export.to_json(scenario, tables)
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _figure(bars: scenario_charts.Bars, before: str, after: str, axis: str) -> go.Figure:
-    return scenario_charts.figure(bars, before, after, axis)
-
-
-def chart_and_rows(t, host_label, dist, lang: str, level: str) -> tuple[go.Figure, shown.Shown]:
-    """A level's hosts before and after (Outcome.distribution), built once per bars and
-    titles and shared (st.plotly_chart only reads it), and the rows it draws (the same
-    bars) for the data panel under it."""
-    bars = scenario_charts.bars(dist, host_label)
-    figure = _figure(
-        bars, t("scenarios.before"), t("scenarios.after"), t("scenarios.agencies_axis")
+    tables = export.report(
+        scenario, results_form.outcome(snapshot, model.steps_key(scenario.steps))
     )
-    return figure, shown.before_after(bars, lang, f"scenario-{level}")
+    return export.to_xlsx(tables) if fmt == "xlsx" else export.to_json(scenario, tables)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -96,9 +62,9 @@ def start() -> None:
 def current_outcome(snapshot: str) -> tuple[results.Outcome, ScenarioError | None]:
     """The steps' outcome, or the source's (no steps) and why the steps cannot apply."""
     try:
-        return outcome(snapshot, model.steps_key(st.session_state[STEPS])), None
+        return results_form.outcome(snapshot, model.steps_key(st.session_state[STEPS])), None
     except ScenarioError as exc:
-        return outcome(snapshot, model.steps_key(())), exc
+        return results_form.outcome(snapshot, model.steps_key(())), exc
 
 
 def message(t, exc: ScenarioError) -> str:
@@ -150,7 +116,7 @@ def on_add(kind: str) -> None:
     try:
         step = model.step_from_form(kind, fields)
         candidate = model.make("-", steps=(*st.session_state[STEPS], step))
-        outcome(snapshots.chosen_snapshot(), model.steps_key(candidate.steps))
+        results_form.outcome(snapshots.chosen_snapshot(), model.steps_key(candidate.steps))
     except ScenarioError as exc:
         _flash("error", exc.key, **exc.values)
         return
@@ -161,7 +127,7 @@ def on_add(kind: str) -> None:
 def on_preset(which: str) -> None:
     """The preset `which`: "model" (every agency under the province-level agency's host) or
     "fill" (an agency in every county)."""
-    figures = base(snapshots.chosen_snapshot())
+    figures = results_form.base(snapshots.chosen_snapshot())
     build = model.under_centre_host if which == "model" else model.fill_coverage
     try:
         _set_steps(
@@ -192,7 +158,7 @@ def on_save() -> None:
     try:
         actor = auth.require("scenario")
         scenario = model.make(s.get(NAME, ""), s.get(NOTE, ""), s[STEPS])
-        outcome(snapshots.chosen_snapshot(), model.steps_key(scenario.steps))
+        results_form.outcome(snapshots.chosen_snapshot(), model.steps_key(scenario.steps))
         version = store.save(scenario, actor, bool(s.get(OVERWRITE)), label=editor.current() or "")
     except (ScenarioError, Refused) as exc:
         _flash("error", exc.key, **exc.values)
@@ -245,10 +211,10 @@ def comparison(t, snapshot: str, names: list[str]):
             loaded.append(store.load(name))
         except ScenarioError as exc:
             st.error(message(t, exc))
-    columns: dict[str, list] = {t("scenarios.baseline"): base(snapshot).metrics}
+    columns: dict[str, list] = {t("scenarios.baseline"): results_form.base(snapshot).metrics}
     try:
         for s in loaded:
-            columns[s.name] = outcome(snapshot, model.steps_key(s.steps)).after.metrics
+            columns[s.name] = results_form.outcome(snapshot, model.steps_key(s.steps)).after.metrics
     except ScenarioError as exc:
         st.error(message(t, exc))
         return None

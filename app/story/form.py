@@ -18,8 +18,8 @@ import streamlit as st
 
 from app.checklist import table as checklist_table
 from app.core.config import SEED_SNAPSHOT
-from app.scenarios import form as scenario_form
 from app.scenarios import model
+from app.scenarios import results_form as scenario_results
 from app.scenarios import store as scenario_store
 from app.story import briefing, slides
 from app.story.model import ScenarioChoice, Slide, StoryData, Translator
@@ -49,8 +49,8 @@ class Reader:
         return choose_scenario(
             scenario_store.saved(),
             scenario_store.load,
-            lambda s: scenario_form.outcome(snapshot, model.steps_key(s.steps)),
-            scenario_form.base(snapshot),
+            lambda s: scenario_results.outcome(snapshot, model.steps_key(s.steps)),
+            scenario_results.base(snapshot),
             self.t("scenarios.preset_model_name"),
         )
 

@@ -1,0 +1,47 @@
+"""A scenario's results for the scenario page and the story, cached per process.
+
+Results are cached on small keys, the snapshot and the steps as JSON, never on the
+agencies frame itself (hashing 2,888 national rows on every rerun costs more than the
+page).
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from app.figures import scenario_charts, shown
+from app.scenarios import model, results
+from app.ui import session
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def base(snapshot: str) -> results.Figures:
+    """The snapshot's own figures (the views, nothing applied)."""
+    return results.figures(session.connection(), snapshot=snapshot)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def outcome(snapshot: str, steps: str) -> results.Outcome:
+    """The steps (model.steps_key) applied to the snapshot's agencies, with both sides'
+    figures; ScenarioError when a step cannot apply (not cached)."""
+    agencies = session.view("v_agencies", snapshot)
+    return results.outcome(
+        session.connection(), model.from_steps_key(steps), agencies, snapshot, before=base(snapshot)
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _figure(bars: scenario_charts.Bars, before: str, after: str, axis: str) -> go.Figure:
+    return scenario_charts.figure(bars, before, after, axis)
+
+
+def chart_and_rows(t, host_label, dist, lang: str, level: str) -> tuple[go.Figure, shown.Shown]:
+    """A level's hosts before and after (Outcome.distribution), built once per bars and
+    titles and shared (st.plotly_chart only reads it), and the rows it draws (the same
+    bars) for the data panel under it."""
+    bars = scenario_charts.bars(dist, host_label)
+    figure = _figure(
+        bars, t("scenarios.before"), t("scenarios.after"), t("scenarios.agencies_axis")
+    )
+    return figure, shown.before_after(bars, lang, f"scenario-{level}")
