@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.core import claims, map_states, overview, structure
+from app.core import overview, structure
 from app.figures import geo
 from app.ui import (
     downloads,
@@ -12,8 +12,8 @@ from app.ui import (
     locale,
     session,
     snapshots,
+    structure_panels,
     url,
-    widgets,
 )
 from app.ui import structure_facets as facets
 
@@ -105,45 +105,11 @@ with main:
             width="stretch",
         )
     with county_facts_col:
-        summary = map_states.county_summary(agencies, list(county_codes))
-        st.metric(t("structure.county_units"), summary["units"])
-        st.metric(t("structure.county_agencies"), summary["agencies"])
-        st.metric(t("structure.county_without"), summary["without"])
-        excerpt, ref = structure.excerpts_by_figure(
-            session.view("v_reported_vs_computed", snapshot)
-        ).get("county_with_agency", ("", ""))
-        widgets.source_popover(t, ref, excerpt)
-        if summary["unplaced"]:
-            st.warning(
-                t("structure.county_note_unplaced", unplaced=summary["unplaced"]),
-                icon=":material/help:",
-            )
-        if summary["placed"]:
-            st.caption(t("structure.county_note_placed", placed=summary["placed"]))
+        structure_panels.county_facts(t, agencies, county_codes, snapshot)
 
     st.subheader(t("structure.distribution"))
     st.caption(t("structure.click_bar"))
-    for pair in (facets.BARS[:2], facets.BARS[2:]):
-        for col, bar in zip(st.columns(2), pair, strict=True):
-            clicks = (
-                {}
-                if bar.fixed is None
-                else {  # a click filters by the bar's category
-                    "on_select": lambda b=bar: facets.on_select(b.name, options, b.fixed, b.domain),
-                    "selection_mode": "points",
-                }
-            )
-            chosen = facets.bar_chosen(bar, agencies, filters)
-            with col:
-                figure_data.chart(
-                    figures.distribution_bar(bar.name, lang, snapshot, chosen),
-                    figure_rows.distribution_data(bar.name, lang, snapshot),
-                    key=facets.chart_key(bar.name) if bar.fixed else f"structure_{bar.name}",
-                    data_key=f"structure_{bar.name}",
-                    config={"displaylogo": False},
-                    width="stretch",
-                    **clicks,
-                )
+    structure_panels.distribution_bars(lang, snapshot, options, agencies, filters)
 
     st.subheader(t("structure.hierarchy"))
     if shown.empty:
@@ -158,19 +124,7 @@ with main:
         )
 
     st.subheader(t("structure.table"))
-    table = structure.table(
-        shown,
-        lang,
-        host_labels,
-        nature_labels,
-        level_labels,
-        names,
-        unknown=t("structure.nature_unknown"),
-        not_named=t("structure.not_named"),
-        claims=claims.by_subject(session.view("v_claims", snapshot)),
-        wording=claims.wording(lang, {**label_of, "rank": structure.labels(codes, "rank", lang)}),
-    )
-    table = table.rename(columns={c: t(f"structure.col.{c}") for c in table.columns})
+    table = structure_panels.agency_table(t, lang, shown, label_of, snapshot)
     if table.empty:
         st.caption(t("structure.empty"))
     st.dataframe(table, hide_index=True, width="stretch", key="structure_table")
