@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from app.checklist import form, labels, model, store, table
+from app.checklist import form, labels, model, table
 from app.core import md
 from app.ui import auth, locale, session, url, widgets
 
@@ -107,26 +107,10 @@ if rec_id:
             st.caption(t("checklist.part_of", parent=parent))
         widgets.source_popover(t, item["source_ref"], item["excerpt"])
 
-    stored = form.conflict(rec_id)
-    if editor and stored is not None:
-        with st.container(border=True):
-            st.warning(t("checklist.conflict_title"), icon=":material/sync_problem:")
-            st.caption(labels.stored_by(stored, t, locale.when))
-            st.text(labels.stored_text(stored, t))
-            c1, c2 = st.columns(2)
-            c1.button(
-                t("checklist.rebase"),
-                key="ck_rebase",
-                on_click=form.on_rebase,
-                args=(rec_id, stored.version, t),
-            )
-            c2.button(
-                t("checklist.discard"), key="ck_discard", on_click=form.on_reload, args=(rec_id,)
-            )
-
     if not editor:
         auth.offer(t, "checklist")
     else:
+        form.conflict_panel(t, rec_id)
         keys = form.widget_keys(rec_id)
         with st.form(form.form_key(rec_id)):
             a, b, c = st.columns(3)
@@ -145,12 +129,7 @@ if rec_id:
             )
         st.button(t("checklist.reload"), key="ck_reload", on_click=form.on_reload, args=(rec_id,))
 
-    st.markdown(f"**{t('checklist.history')}**")
-    log = store.audit_log(rec_id)
-    if log.empty:
-        st.caption(t("checklist.no_history"))
-    else:
-        st.dataframe(labels.history(log, t, locale.when), hide_index=True, key="ck_history")
+    form.change_log(t, rec_id)
 
 st.subheader(t("checklist.export"))
 for column, button in zip(st.columns(3), form.downloads(items, lang, t), strict=True):

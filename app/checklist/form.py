@@ -1,4 +1,5 @@
-"""The checklist page's Streamlit side: session keys, form callbacks, flash messages, caches.
+"""The checklist page's Streamlit side: session keys, form callbacks, flash messages, caches,
+and the item's conflict panel and change log.
 
 The one module of the package that imports Streamlit. Every session_state key the page
 uses is named here. An item's form holds its widgets (widget_keys) and the version the
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from app.checklist import export, table
+from app.checklist import export, labels, table
 from app.checklist.model import (
     EDIT_FIELDS,
     WHO_MAX,
@@ -24,11 +25,11 @@ from app.checklist.model import (
     editor_name,
     make_edit,
 )
-from app.checklist.store import get_item, save_item
+from app.checklist.store import audit_log, get_item, save_item
 from app.core import md
 from app.core.roles import Refused
 from app.data import exports
-from app.ui import auth, editor
+from app.ui import auth, editor, locale
 
 Translator = Callable[..., str]
 
@@ -121,6 +122,35 @@ def conflict(rec_id: str) -> ItemState | None:
     """What is stored now, when this session's last save of the item was refused as stale."""
     state = st.session_state.get(CONFLICT)
     return state if state is not None and state.rec_id == rec_id else None
+
+
+def conflict_panel(t: Translator, rec_id: str) -> None:
+    """After a refused stale save: what is stored now, and rebase onto it or discard."""
+    stored = conflict(rec_id)
+    if stored is None:
+        return
+    with st.container(border=True):
+        st.warning(t("checklist.conflict_title"), icon=":material/sync_problem:")
+        st.caption(labels.stored_by(stored, t, locale.when))
+        st.text(labels.stored_text(stored, t))
+        c1, c2 = st.columns(2)
+        c1.button(
+            t("checklist.rebase"),
+            key="ck_rebase",
+            on_click=on_rebase,
+            args=(rec_id, stored.version, t),
+        )
+        c2.button(t("checklist.discard"), key="ck_discard", on_click=on_reload, args=(rec_id,))
+
+
+def change_log(t: Translator, rec_id: str) -> None:
+    """The item's saved changes, newest first (store.audit_log), or a line saying none."""
+    st.markdown(f"**{t('checklist.history')}**")
+    log = audit_log(rec_id)
+    if log.empty:
+        st.caption(t("checklist.no_history"))
+    else:
+        st.dataframe(labels.history(log, t, locale.when), hide_index=True, key="ck_history")
 
 
 def show_flash() -> None:
