@@ -19,6 +19,8 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -94,13 +96,21 @@ class SqliteStore:
             con.close()
 
 
-@functools.cache
+_CREATING = threading.Lock()  # functools.cache lets two threads both make a first call
+
+
 def _ensure_sqlite(path: Path) -> None:
+    with _CREATING:
+        _create_sqlite(path)
+
+
+@functools.cache
+def _create_sqlite(path: Path) -> None:
     """Create the file, its tables and any column added since (once per process)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = sqlite3.connect(path, timeout=10, isolation_level=None)
     try:
-        con.execute("PRAGMA journal_mode=WAL")
+        _journal_wal(con)
         con.executescript(SCHEMA.format(id="INTEGER PRIMARY KEY AUTOINCREMENT", blob="BLOB"))
         for table, columns in ADDED_COLUMNS.items():
             have = {r[1] for r in con.execute(f"PRAGMA table_info({table})")}
@@ -109,6 +119,19 @@ def _ensure_sqlite(path: Path) -> None:
                     con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
     finally:
         con.close()
+
+
+def _journal_wal(con: sqlite3.Connection) -> None:
+    """Switch the file to WAL. The switch needs the file to itself and SQLite's busy timeout
+    does not wait for that, so another process creating the same new file is waited for here."""
+    deadline = time.monotonic() + 10
+    while con.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class _PgTx:
