@@ -101,10 +101,13 @@ def select_option(page, key: str, option: str) -> None:
     settle(page)
 
 
+# The toasts' text once one has text: a toast is drawn before its text, and leaves again.
+TOAST_TEXT_JS = """() => [...document.querySelectorAll("[data-testid='stToast']")]
+  .map(t => t.innerText.trim()).filter(Boolean).join(" ") || false"""
+
+
 def toast_text(page) -> str:
-    toast = page.locator("[data-testid='stToast']")
-    toast.first.wait_for(timeout=60000)
-    return " ".join(toast.all_inner_texts())
+    return page.wait_for_function(TOAST_TEXT_JS, timeout=60000, polling=25).json_value()
 
 
 @pytest.mark.parametrize("path", PAGES)
