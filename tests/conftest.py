@@ -150,14 +150,12 @@ def data_copy(built_data: DataPaths, tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def run_page(url_path: str = "", lang: str = "zh", **params: str) -> AppTest:
-    """Run the app as a first visit to /url_path?lang=...&params (AppTest)."""
+    """Run the app as a first visit to /url_path?lang=...&params (AppTest). Before its
+    first run AppTest names a page by its file's stem, which is each page's url_path
+    (streamlit_app.py), so the first run is the page's, as a first visit is."""
     at = AppTest.from_file(ENTRY, default_timeout=60)
-    query = {"lang": lang, **params}
-    at.query_params.update(query)
+    at.query_params.update({"lang": lang, **params})
     if url_path:
-        # AppTest resolves st.navigation pages only after a first run.
-        at.run()
-        at.query_params.update(query)
         at.switch_page(f"pages/{url_path}.py")
     return at.run()
 

@@ -46,10 +46,7 @@ def open_as(url_path: str, lang: str, prepare: Callable[[AppTest], object], **pa
     """run_page, with `prepare` (sign-in secrets, st.user) applied before the first run."""
     at = AppTest.from_file(ENTRY, default_timeout=60)
     prepare(at)
-    query = {"lang": lang, **params}
-    at.query_params.update(query)
-    at.run()
-    at.query_params.update(query)
+    at.query_params.update({"lang": lang, **params})
     at.switch_page(f"pages/{url_path}.py")
     return at.run()
 
