@@ -87,7 +87,7 @@ with tab_figures:
     figures = dictionary_data.figures(snapshot, lang)
     check_status.draw(t, *figures.status)
     st.caption(t("dictionary.flag_legend_basis"))
-    dictionary_tables.figures_table(t, figures.shown)
+    dictionary_tables.figures_table(t, figures.shown, figures.styled)
     downloads.download_buttons(figures.flagged, "reported_vs_computed", t, key="dict_figures_dl")
 
 with tab_confidence:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from app.core import checks
 from app.core.i18n import translator
@@ -32,11 +33,12 @@ def _summary(snapshot: str, loaded: tuple[str, ...], lang: str) -> pd.DataFrame:
 
 
 class Figures(NamedTuple):
-    """v_reported_vs_computed flagged (its download), for reading (its table), and what
-    its status lines say (check_status.summary)."""
+    """v_reported_vs_computed flagged (its download), for reading (its table) and styled
+    for it, and what its status lines say (check_status.summary)."""
 
     flagged: pd.DataFrame
     shown: pd.DataFrame
+    styled: Styler
     status: tuple[checks.Checks, list[str]]
 
 
@@ -49,7 +51,8 @@ def _figures(snapshot: str, loaded: tuple[str, ...], lang: str) -> Figures:
     view = session.view("v_reported_vs_computed", snapshot)
     shown = dictionary_tables.figures(translator(lang), lang, view)
     status = check_status.summary(view, lang)
-    return Figures(dictionary.flag_differences(view), shown, status)
+    styled = dictionary_tables.styled_figures(shown)
+    return Figures(dictionary.flag_differences(view), shown, styled, status)
 
 
 def claim_counts(snapshot: str, lang: str) -> pd.DataFrame:

@@ -8,11 +8,12 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from app.core import checks, md
 from app.core.chinese import simplified
 from app.data import dictionary
-from app.ui import tables, url
+from app.ui import drawn_styler, tables, url
 
 TABS = ("objects", "sources", "figures", "confidence")  # ?tab= codes, the same in every language
 TAB_KEY, TAB_PARAM = "dict_tab", "tab"
@@ -62,10 +63,15 @@ def tint_differences(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({column: css for column in frame.columns}, index=frame.index)
 
 
-def figures_table(t: Callable[..., str], frame: pd.DataFrame) -> None:
+def styled_figures(frame: pd.DataFrame) -> Styler:
+    """The figures table (figures()) with its differing rows tinted, styled once
+    (app.ui.drawn_styler): a table cached and shared, never changed."""
+    return drawn_styler.drawn(frame.style.apply(tint_differences, axis=None))
+
+
+def figures_table(t: Callable[..., str], frame: pd.DataFrame, styled: Styler) -> None:
     """Key columns first (figure, reported, computed, status, basis), ids and the source's
-    words after them; the picked row's full text below."""
-    styled = frame.style.apply(tint_differences, axis=None)
+    words after them; the picked row's full text below. styled: styled_figures(frame)."""
     row = tables.pick_one(
         t,
         frame,
