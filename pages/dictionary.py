@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from app.data import dictionary
 from app.ui import (
     catalogue,
     check_status,
@@ -65,7 +64,8 @@ with tab_objects:
         f"{t(f'dictionary.kind_{obj.kind}')} · {t('dictionary.n_rows', n=obj.rows)} · "
         f"{obj.row_zh if lang == 'zh' else obj.row}"
     )
-    dictionary_tables.described_columns(t, dictionary.columns_in(obj, lang), "dict_columns")
+    columns = dictionary_data.columns(snapshot, lang, obj.name)
+    dictionary_tables.described_columns(t, columns, "dict_columns")
     st.caption(t("dictionary.download_all"))
     downloads.download_buttons(
         catalogue.all_columns(snapshot, lang), "data_dictionary", t, key="dict_all"
