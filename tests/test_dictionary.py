@@ -272,7 +272,14 @@ def test_a_styled_table_drawn_once_sends_what_a_fresh_one_sends() -> None:
         from app.ui import dictionary_tables
         from app.ui.drawn_styler import drawn
 
-        frame = pd.DataFrame({"status": ["match", "differs"], "n": [1.5, 2.0]})
+        frame = pd.DataFrame(  # text, floats shown as "2.000000", ints, gaps
+            {
+                "status": ["match", "differs", None],
+                "n": [1.5, 2.0, float("nan")],
+                "k": [1, 2, 3],
+                "text": ["a", None, "c"],
+            }
+        )
 
         def styled():  # a fixed uuid: a fresh Styler takes a random one
             return frame.style.apply(dictionary_tables.tint_differences, axis=None).set_uuid("u")
@@ -285,5 +292,5 @@ def test_a_styled_table_drawn_once_sends_what_a_fresh_one_sends() -> None:
     at = AppTest.from_function(script).run()
     assert not at.exception
     fresh, *drawn = (d.proto.arrow_data for d in at.dataframe)
-    assert "#T_u_row1_col0, #T_u_row1_col1 { background-color: #fde2e1 }" in fresh.styler.styles
+    assert "#T_u_row1_col0, #T_u_row1_col1, #T_u_row1_col2, #T_u_row1_col3 {" in fresh.styler.styles
     assert drawn == [fresh, fresh]
