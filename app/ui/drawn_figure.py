@@ -26,6 +26,9 @@ class DrawnFigure(BaseFigure):
     def to_dict(self) -> dict[str, Any]:
         return self._spec
 
+    def __repr__(self) -> str:  # BaseFigure's reads state this stand-in does not have
+        return f"DrawnFigure({len(self._spec.get('data', []))} traces)"
+
 
 _drawn: dict[int, DrawnFigure] = {}  # id(figure) -> its stand-in, while the figure lives
 
