@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from app.data import dictionary
 from app.ui import (
     catalogue,
     check_status,
+    dictionary_data,
     dictionary_tables,
     downloads,
     locale,
@@ -28,8 +28,7 @@ objects = catalogue.objects(snapshot)
 tab_objects, tab_sources, tab_figures, tab_confidence = dictionary_tables.tabs(t)
 
 with tab_objects:
-    summary = dictionary.summary(objects, lang)
-    summary["kind"] = summary["kind"].map(lambda k: t(f"dictionary.kind_{k}"))
+    summary = dictionary_data.summary(snapshot, lang)  # cached and shared: read only
 
     def pick_object() -> None:
         """A row picked in the summary opens that object below, its row text in full."""
@@ -65,7 +64,8 @@ with tab_objects:
         f"{t(f'dictionary.kind_{obj.kind}')} · {t('dictionary.n_rows', n=obj.rows)} · "
         f"{obj.row_zh if lang == 'zh' else obj.row}"
     )
-    dictionary_tables.described_columns(t, dictionary.columns_in(obj, lang), "dict_columns")
+    columns = dictionary_data.columns(snapshot, lang, obj.name)
+    dictionary_tables.described_columns(t, columns, "dict_columns")
     st.caption(t("dictionary.download_all"))
     downloads.download_buttons(
         catalogue.all_columns(snapshot, lang), "data_dictionary", t, key="dict_all"
@@ -84,12 +84,11 @@ with tab_sources:
     downloads.download_buttons(sources, "sources", t, key="dict_sources")
 
 with tab_figures:
-    view = session.view("v_reported_vs_computed", snapshot)
-    check_status.lines(t, view, lang)
+    figures = dictionary_data.figures(snapshot, lang)
+    check_status.draw(t, *figures.status)
     st.caption(t("dictionary.flag_legend_basis"))
-    dictionary_tables.figures_table(t, dictionary_tables.figures(t, lang, view))
-    figures = dictionary.flag_differences(view)
-    downloads.download_buttons(figures, "reported_vs_computed", t, key="dict_figures_dl")
+    dictionary_tables.figures_table(t, figures.shown, figures.styled)
+    downloads.download_buttons(figures.flagged, "reported_vs_computed", t, key="dict_figures_dl")
 
 with tab_confidence:
     st.caption(t("dictionary.confidence_intro"))
@@ -99,35 +98,15 @@ with tab_confidence:
     st.subheader(t("dictionary.claims_title"))
     st.markdown(t("dictionary.claims_model"))
     st.caption(t("dictionary.claims_counts", snapshot=snapshot_name))
-    claims = catalogue.claim_counts(snapshot).assign(
-        subject_kind=lambda f: f["subject_kind"].map(lambda k: t(f"dictionary.subject_{k}")),
-        attribute=lambda f: f["attribute"].map(lambda a: t(f"claims.attribute_{a}")),
-    )
+    claims = dictionary_data.claim_counts(snapshot, lang)
     headers = {
         "subject_kind": t("dictionary.col_subject"),
         "attribute": t("dictionary.col_attribute"),
     }
     tables.table(t, claims, "dict_claims", column_config={**headers, **levels})
-    division, name = f"division_{lang}", f"name_{lang}"
-    agencies = session.view("v_agencies", snapshot)[
-        [
-            "agency_id",
-            "level",
-            "division_adcode",
-            division,
-            name,
-            "host",
-            "confidence",
-            "source_ref",
-        ]
-    ]
+    agencies = dictionary_data.agencies(snapshot, lang)
     st.subheader(t("dictionary.agency_rows", snapshot=snapshot_name))
-    shown = agencies.assign(
-        level=agencies["level"].map(lambda v: session.label("level", v, lang)),
-        host=agencies["host"].map(lambda v: session.label("host", v, lang)),
-        confidence=agencies["confidence"].map(lambda v: levels.get(v, v)),
-    )
     names = {"division_": "division", "name_": "agency_name"}
-    headers = {c: t(f"dictionary.col_{names.get(c[:-2], c)}") for c in agencies.columns}
-    tables.table(t, shown, "dict_agencies", column_config=headers)
-    downloads.download_buttons(agencies, f"v_agencies_{snapshot}", t, key="dict_agencies_dl")
+    headers = {c: t(f"dictionary.col_{names.get(c[:-2], c)}") for c in agencies.rows.columns}
+    tables.table(t, agencies.shown, "dict_agencies", column_config=headers)
+    downloads.download_buttons(agencies.rows, f"v_agencies_{snapshot}", t, key="dict_agencies_dl")

@@ -2,16 +2,15 @@
 
 import streamlit as st
 
-from app.core import overview, structure
-from app.figures import geo
+from app.core import structure
 from app.ui import (
     downloads,
     figure_data,
     figure_rows,
     figures,
     locale,
-    session,
     snapshots,
+    structure_data,
     structure_panels,
     url,
 )
@@ -22,27 +21,19 @@ lang = locale.current_language()
 snapshot = snapshots.chosen_snapshot()  # the sidebar picker (the entry script draws it)
 
 st.title(t("structure.title"))
-units = overview.unit_counts(session.view("v_level_metrics", snapshot))
-st.caption(t("structure.intro", **units))
+data = structure_data.agencies(snapshot)  # cached per process: never changed here
+st.caption(t("structure.intro", **data.units))
 st.info(snapshots.as_of(t, snapshot), icon=":material/history:")
 
-agencies = structure.prepared(session.view("v_agencies", snapshot))
-codes = session.view("codes")
-divisions = session.view("divisions")
-options = structure.options(codes, divisions, agencies)
-host_labels = structure.labels(codes, "host", lang)
-nature_labels = {
-    **structure.labels(codes, "nature", lang),
-    structure.UNKNOWN: t("structure.nature_unknown"),
-}
-level_labels = structure.labels(codes, "level", lang)
-names = structure.division_names(divisions, lang)
-label_of = {"level": level_labels, "host": host_labels, "nature": nature_labels, "city": names}
+options = data.options
+label_of = structure_data.labels(lang)
 
 url.drop_params(t, facets.bad_url_facets(options))
 facets.seed_from_url(options)
 filters = facets.current_filters(options)
-shown = structure.apply(agencies, filters)
+key = facets.filters_key(filters)
+chosen = structure_data.shown(key, snapshot)  # what the filters show, cached like data
+shown = chosen.frame
 
 side, main = st.columns([1, 3], gap="large")
 with side, st.container(border=True):
@@ -57,7 +48,7 @@ with side, st.container(border=True):
         key="structure_clear",
     )
     for dim in structure.DIMENSIONS:
-        counts = structure.facet_counts(agencies, filters, dim, options[dim])
+        counts = chosen.counts[dim]
         facets.facet(
             dim, t(f"structure.{dim}"), options[dim], counts, lambda c, d=dim: label_of[d].get(c, c)
         )
@@ -65,7 +56,7 @@ with side, st.container(border=True):
 with main:
     count_col, note_col = st.columns([1, 3])
     count_col.metric(
-        t("structure.shown"), len(shown), help=t("structure.shown_of", total=len(agencies))
+        t("structure.shown"), len(shown), help=t("structure.shown_of", total=len(data.frame))
     )
     with note_col:
         if filters.active:
@@ -81,10 +72,8 @@ with main:
     url.check_flag(t, "by_nature")
     by_nature = st.toggle(t("structure.colour_by_nature"), key="by_nature", bind="query-params")
     colour_by = "nature" if by_nature else "host"
-    county_codes = geo.jiangsu_county_codes(divisions)
-    chosen_cities, chosen_counties = facets.map_chosen(agencies, filters, county_codes)
     figure_data.chart(
-        figures.city_map(lang, colour_by, snapshot, chosen_cities),
+        figures.city_map(lang, colour_by, snapshot, chosen.cities),
         figure_rows.city_map_data(lang, colour_by, snapshot),
         key=facets.chart_key("city_map"),
         data_key="structure_city_map",
@@ -94,37 +83,37 @@ with main:
         width="stretch",
     )
     st.caption(t("structure.click_city"))
-    st.markdown(f"**{t('structure.county_title', **units)}**")
+    st.markdown(f"**{t('structure.county_title', **data.units)}**")
     county_map_col, county_facts_col = st.columns([2, 1])
     with county_map_col:
         figure_data.chart(
-            figures.county_map(lang, snapshot, chosen_counties),
+            figures.county_map(lang, snapshot, chosen.counties),
             figure_rows.county_map_data(lang, snapshot),
             key="structure_county_map",
             config=figures.chart_config(),
             width="stretch",
         )
     with county_facts_col:
-        structure_panels.county_facts(t, agencies, county_codes, snapshot)
+        structure_panels.county_facts(t, data)
 
     st.subheader(t("structure.distribution"))
     st.caption(t("structure.click_bar"))
-    structure_panels.distribution_bars(lang, snapshot, options, agencies, filters)
+    structure_panels.distribution_bars(lang, snapshot, options, chosen.bars)
 
     st.subheader(t("structure.hierarchy"))
     if shown.empty:
         st.caption(t("structure.empty"))
     else:
         figure_data.chart(
-            figures.hierarchy_figure(lang, facets.filters_key(filters), snapshot),
-            figure_rows.hierarchy_data(lang, facets.filters_key(filters), snapshot),
+            figures.hierarchy_figure(lang, key, snapshot),
+            figure_rows.hierarchy_data(lang, key, snapshot),
             key="structure_sunburst",
             config={"displaylogo": False},
             width="stretch",
         )
 
     st.subheader(t("structure.table"))
-    table = structure_panels.agency_table(t, lang, shown, label_of, snapshot)
+    table = structure_data.table(lang, key, snapshot)
     if table.empty:
         st.caption(t("structure.empty"))
     st.dataframe(table, hide_index=True, width="stretch", key="structure_table")

@@ -8,6 +8,7 @@ import tomllib
 
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from app import roster
 from app.core.config import SQL_DIR, data_paths
@@ -258,3 +259,38 @@ def test_no_confidence_code_or_seed_in_the_chinese_page() -> None:
     table = next(d for d in at.dataframe if "table" in d.value.columns)
     headers = {c: v.get("label") for c, v in json.loads(table.proto.columns).items()}
     assert headers["stated"] == "原文明示" and headers["imported"] == "导入名册"
+
+
+def test_a_styled_table_drawn_once_sends_what_a_fresh_one_sends() -> None:
+    """The figures table's Styler is styled once and cached (app.ui.drawn_styler): each
+    draw sends the same styles and display values as a Styler styled in that run."""
+
+    def script() -> None:
+        import pandas as pd
+        import streamlit as st
+
+        from app.ui import dictionary_tables
+        from app.ui.drawn_styler import drawn
+
+        frame = pd.DataFrame(  # text, floats shown as "2.000000", ints, gaps
+            {
+                "status": ["match", "differs", None],
+                "n": [1.5, 2.0, float("nan")],
+                "k": [1, 2, 3],
+                "text": ["a", None, "c"],
+            }
+        )
+
+        def styled():  # a fixed uuid: a fresh Styler takes a random one
+            return frame.style.apply(dictionary_tables.tint_differences, axis=None).set_uuid("u")
+
+        st.dataframe(styled(), key="fresh")
+        held = drawn(styled())
+        st.dataframe(held, key="drawn")
+        st.dataframe(held, key="drawn_again")
+
+    at = AppTest.from_function(script).run()
+    assert not at.exception
+    fresh, *drawn = (d.proto.arrow_data for d in at.dataframe)
+    assert "#T_u_row1_col0, #T_u_row1_col1, #T_u_row1_col2, #T_u_row1_col3 {" in fresh.styler.styles
+    assert drawn == [fresh, fresh]

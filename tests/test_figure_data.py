@@ -11,6 +11,7 @@ import re
 import openpyxl
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from app import roster
 from app.checklist import table as checklist_table
@@ -261,3 +262,27 @@ def test_story_slides_have_data_panels_but_not_in_projector_mode(slide: str, lan
     projector = run_page("story", lang, slide=slide, present="1")
     assert not projector.exception
     assert panels(projector, lang)[0] == charts and panels(projector, lang)[1:] == (0, 0, 0)
+
+
+def test_a_chart_sends_its_figures_own_spec_converted_once() -> None:
+    """chart() hands st.plotly_chart a stand-in made at the figure's first draw
+    (app.ui.drawn_figure): what the browser gets is what the figure itself would send."""
+
+    def script() -> None:
+        import numpy as np
+        import plotly.graph_objects as go
+        import streamlit as st
+
+        from app.ui.drawn_figure import drawn
+
+        fig = go.Figure(go.Bar(x=["a", "b"], y=np.array([1.5, 2.0])), {"title": {"text": "t"}})
+        st.plotly_chart(fig, key="figure")
+        st.plotly_chart(drawn(fig), key="drawn")
+        st.plotly_chart(drawn(fig), key="drawn_again")
+        st.session_state["same"] = drawn(fig) is drawn(fig)
+
+    at = AppTest.from_function(script).run()
+    assert not at.exception
+    specs = [chart.proto.spec for chart in at.get("plotly_chart")]
+    assert len(specs) == 3 and specs[0] == specs[1] == specs[2]
+    assert at.session_state["same"]

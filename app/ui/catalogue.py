@@ -15,8 +15,9 @@ from app.data import dictionary
 from app.ui import session, snapshots
 
 
-def _loaded() -> tuple[str, ...]:
-    return tuple(snapshots.state()[1])  # the imports this run read from the store
+def loaded() -> tuple[str, ...]:
+    """The imports this run read from the store (the caches' key: an import renews them)."""
+    return tuple(snapshots.state()[1])
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -26,7 +27,7 @@ def _objects(snapshot: str, loaded: tuple[str, ...]) -> list[dictionary.ObjectDo
 
 def objects(snapshot: str) -> list[dictionary.ObjectDoc]:
     """Every table and view with its columns, descriptions and row count."""
-    return _objects(snapshot, _loaded())
+    return _objects(snapshot, loaded())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -36,7 +37,7 @@ def _all_columns(snapshot: str, loaded: tuple[str, ...], lang: str) -> pd.DataFr
 
 def all_columns(snapshot: str, lang: str) -> pd.DataFrame:
     """One row per column of every object (the full dictionary's download)."""
-    return _all_columns(snapshot, _loaded(), lang)
+    return _all_columns(snapshot, loaded(), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -45,7 +46,7 @@ def _undocumented(snapshot: str, loaded: tuple[str, ...]) -> pd.DataFrame:
 
 
 def undocumented(snapshot: str) -> pd.DataFrame:
-    return _undocumented(snapshot, _loaded())
+    return _undocumented(snapshot, loaded())
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -55,7 +56,7 @@ def _confidence(snapshot: str, loaded: tuple[str, ...]) -> pd.DataFrame:
 
 def confidence(snapshot: str) -> pd.DataFrame:
     """Rows per confidence level, per table."""
-    return _confidence(snapshot, _loaded())
+    return _confidence(snapshot, loaded())
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -65,4 +66,4 @@ def _claim_counts(snapshot: str, loaded: tuple[str, ...]) -> pd.DataFrame:
 
 def claim_counts(snapshot: str) -> pd.DataFrame:
     """Claims per attribute and confidence (v_claims)."""
-    return _claim_counts(snapshot, _loaded())
+    return _claim_counts(snapshot, loaded())

@@ -4,7 +4,7 @@ consistency checks of rows written from the source's own numbers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -22,9 +22,20 @@ def figure_words(figures: pd.DataFrame, ids: tuple[str, ...], lang: str) -> list
 
 def lines(t: Callable[..., str], figures: pd.DataFrame, lang: str) -> None:
     """figures: v_reported_vs_computed for the chosen snapshot."""
+    draw(t, *summary(figures, lang))
+
+
+def summary(figures: pd.DataFrame, lang: str) -> tuple[checks.Checks, list[str]]:
+    """What checks.summarise finds, and the differing figures' names (figure_words)."""
     found = checks.summarise(figures)
+    return found, figure_words(figures, found.differs, lang) if found.differs else []
+
+
+def draw(t: Callable[..., str], found: checks.Checks, differs: Sequence[str]) -> None:
+    """The lines of what checks.summarise found; differs: the differing figures' names
+    (figure_words)."""
     if found.differs:
-        names = t("app.list_separator").join(figure_words(figures, found.differs, lang))
+        names = t("app.list_separator").join(differs)
         st.error(t("checks.differ", n=len(found.differs), names=names), icon=":material/warning:")
     if found.confirmed:
         st.success(t("checks.confirmed", n=len(found.confirmed)), icon=":material/check_circle:")

@@ -8,11 +8,12 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from app.core import checks, md
 from app.core.chinese import simplified
 from app.data import dictionary
-from app.ui import tables, url
+from app.ui import drawn_styler, tables, url
 
 TABS = ("objects", "sources", "figures", "confidence")  # ?tab= codes, the same in every language
 TAB_KEY, TAB_PARAM = "dict_tab", "tab"
@@ -55,13 +56,22 @@ def figures(t: Callable[..., str], lang: str, view: pd.DataFrame) -> pd.DataFram
 FIGURE_COLUMNS = ("flag", "figure", "reported", "computed", "status_label", "basis_label")
 
 
-def figures_table(t: Callable[..., str], frame: pd.DataFrame) -> None:
+def tint_differences(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each cell's style: the rows of a figure that differs tinted. One call for the whole
+    table (a call per row cost more than drawing the rest of the figures tab)."""
+    css = frame["status"].map(lambda s: "background-color: #fde2e1" if s == "differs" else "")
+    return pd.DataFrame({column: css for column in frame.columns}, index=frame.index)
+
+
+def styled_figures(frame: pd.DataFrame) -> Styler:
+    """The figures table (figures()) with its differing rows tinted, styled once
+    (app.ui.drawn_styler): a table cached and shared, never changed."""
+    return drawn_styler.drawn(frame.style.apply(tint_differences, axis=None))
+
+
+def figures_table(t: Callable[..., str], frame: pd.DataFrame, styled: Styler) -> None:
     """Key columns first (figure, reported, computed, status, basis), ids and the source's
-    words after them; the picked row's full text below."""
-    styled = frame.style.apply(
-        lambda r: ["background-color: #fde2e1" if r["status"] == "differs" else "" for _ in r],
-        axis=1,
-    )
+    words after them; the picked row's full text below. styled: styled_figures(frame)."""
     row = tables.pick_one(
         t,
         frame,

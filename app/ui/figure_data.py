@@ -17,6 +17,7 @@ from app.core import md
 from app.core.i18n import translator
 from app.data import exports
 from app.figures.shown import Shown, ref_words
+from app.ui.drawn_figure import drawn
 from app.ui.locale import current_language, current_translator
 
 DATA_FORMATS = ("csv", "xlsx")
@@ -77,7 +78,8 @@ def chart(
     figure: Any, shown: Shown, *, key: str, data_key: str | None = None, **kwargs: Any
 ) -> Any:
     """st.plotly_chart(figure, key=key, **kwargs), then the figure's data panel (keyed
-    data_key, else key: a chart whose key changes between runs passes a stable one)."""
-    event = st.plotly_chart(figure, key=key, **kwargs)
+    data_key, else key: a chart whose key changes between runs passes a stable one).
+    The figure is converted for the chart once (app.ui.drawn_figure): never change it."""
+    event = st.plotly_chart(drawn(figure), key=key, **kwargs)
     panel(shown, data_key or key)
     return event

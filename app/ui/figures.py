@@ -19,7 +19,7 @@ from app.core import structure
 from app.core.i18n import translator
 from app.figures import bars, choropleth, geo, hierarchy, maps
 from app.ui.session import view
-from app.ui.structure_facets import bar
+from app.ui.structure_facets import bar, filters_of
 
 
 def _static_url() -> str:
@@ -175,7 +175,7 @@ FiltersKey = tuple[tuple[str, tuple[str, ...]], ...]  # structure_facets.filters
 def shown_agencies(key: FiltersKey, snapshot: str | None = None) -> pd.DataFrame:
     """The agencies the filters show (the sunburst's and its rows' one source)."""
     agencies = structure.prepared(view("v_agencies", snapshot))
-    return structure.apply(agencies, structure.Filters({d: frozenset(v) for d, v in key}))
+    return structure.apply(agencies, filters_of(key))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -110,6 +110,11 @@ def filters_key(filters: Filters) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((d, tuple(sorted(filters.get(d)))) for d in structure.DIMENSIONS)
 
 
+def filters_of(key: tuple[tuple[str, tuple[str, ...]], ...]) -> Filters:
+    """The filters a filters_key() stands for."""
+    return Filters({d: frozenset(codes) for d, codes in key})
+
+
 def _set(options: Options, dim: str, chosen: Sequence[str]) -> None:
     for code in options[dim]:
         st.session_state[structure.widget_key(dim, code)] = code in chosen
