@@ -10,7 +10,6 @@ anew in each run.
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from plotly.basedatatypes import BaseFigure
@@ -30,16 +29,15 @@ class DrawnFigure(BaseFigure):
         return f"DrawnFigure({len(self._spec.get('data', []))} traces)"
 
 
-_drawn: dict[int, DrawnFigure] = {}  # id(figure) -> its stand-in, while the figure lives
+DRAWN = "_drawn_for_chart"  # the stand-in, kept on the figure itself: it lives as long
 
 
 def drawn(figure: Any) -> Any:
     """The figure's stand-in for st.plotly_chart (anything else but a figure unchanged)."""
     if not isinstance(figure, BaseFigure) or isinstance(figure, DrawnFigure):
         return figure
-    key = id(figure)
-    held = _drawn.get(key)
+    held = figure.__dict__.get(DRAWN)
     if held is None:
-        held = _drawn[key] = DrawnFigure(figure.to_dict())
-        weakref.finalize(figure, _drawn.pop, key, None)  # before the id can be reused
+        held = DrawnFigure(figure.to_dict())
+        setattr(figure, DRAWN, held)  # plotly lets a figure carry a private attribute
     return held
