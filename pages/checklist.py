@@ -30,14 +30,14 @@ done, total = table.overall(items)
 cols = st.columns(1 + len(model.CATEGORY_ORDER))
 cols[0].metric(t("checklist.progress"), f"{done}/{total}", help=t("checklist.progress_help"))
 cols[0].progress(done / total if total else 0.0)
-by_cat = form.progress(items, by="group_category").set_index("group_category")
+by_cat = table.progress(items, by="group_category").set_index("group_category")
 for col, cat in zip(cols[1:], model.CATEGORY_ORDER, strict=True):
     if cat in by_cat.index:
         col.metric(t(f"checklist.cat_{cat}"), f"{by_cat.at[cat, 'done']}/{by_cat.at[cat, 'total']}")
 
 with st.expander(t("checklist.by_group")):
     st.dataframe(
-        labels.groups(form.progress(items), by_id[TITLE], t),
+        labels.groups(table.progress(items), by_id[TITLE], t),
         hide_index=True,
         key="ck_groups",
         column_config={
