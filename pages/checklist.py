@@ -16,7 +16,8 @@ status_label = partial(labels.status, t)
 
 items = table.items(session.view("recommendations"), session.view("sources"))
 by_id = items.set_index("rec_id")
-known = set(by_id.index)
+titles = by_id[TITLE].to_dict()  # the picker names every item on each run: a dict, not .at
+known = set(titles)
 
 st.title(t("checklist.title"))
 st.info(t("app.as_of"), icon=":material/history:")
@@ -84,7 +85,7 @@ rec_id = st.selectbox(
     t("checklist.pick"),
     list(items["rec_id"]),
     index=None,
-    format_func=lambda r: f"{r} · {by_id.at[r, TITLE]}",
+    format_func=lambda r: f"{r} · {titles[r]}",
     placeholder=t("checklist.pick_placeholder"),
     key=form.ITEM,
     on_change=url.write_codes,
@@ -103,7 +104,7 @@ if rec_id:
         st.caption(item[DETAIL])
         st.caption(t("checklist.addresses", dim=t(f"checklist.dim_{item['addresses']}")))
         if item["parent_id"]:
-            parent = f"{item['parent_id']} · {by_id.at[item['parent_id'], TITLE]}"
+            parent = f"{item['parent_id']} · {titles[item['parent_id']]}"
             st.caption(t("checklist.part_of", parent=parent))
         widgets.source_popover(t, item["source_ref"], item["excerpt"])
 
