@@ -39,10 +39,10 @@ def _chart(
     return scenario_charts.figure(_bars, *titles), shown.before_after(_bars, lang, name)
 
 
-def chart_and_rows(t, host_label, dist, lang: str, level: str) -> tuple[go.Figure, shown.Shown]:
-    """A level's hosts before and after (Outcome.distribution), built once per bars and
+def chart_and_rows(t, host_label, rows, lang: str, level: str) -> tuple[go.Figure, shown.Shown]:
+    """A level's hosts before and after (Outcome.host_rows), built once per bars and
     titles and shared (st.plotly_chart only reads it), and the rows it draws (the same
     bars) for the data panel under it, likewise shared (the panel only reads them)."""
-    bars = scenario_charts.bars(dist, host_label)
+    bars = scenario_charts.bars_of(rows, host_label)
     titles = (t("scenarios.before"), t("scenarios.after"), t("scenarios.agencies_axis"))
     return _chart(repr(bars), bars, titles, lang, f"scenario-{level}")
