@@ -40,7 +40,9 @@ def items(
     Built row by row in Python and made a frame once: a few dozen rows, read on every
     rerun of the checklist, where per-column pandas steps cost several times more.
     """
-    rows = recommendations.to_dict("records")
+    names = list(recommendations.columns)
+    values = zip(*(recommendations[c].tolist() for c in names), strict=True)
+    rows = [dict(zip(names, v, strict=True)) for v in values]  # a third of to_dict's time
     category = {r["rec_id"]: r["category"] for r in rows}
     words = zip(sources["excerpt"], sources["excerpt_zh_hans"], strict=True)
     paras = dict(zip(sources["source_ref"], words, strict=True))
@@ -57,7 +59,7 @@ def items(
         for f in STATE_FIELDS:
             r[f] = getattr(state, f)
     rows.sort(key=lambda r: order.get(r["group_category"], len(order)))  # stable: source order
-    columns = [*recommendations.columns, "group_id", "group_category", "excerpt", *STATE_FIELDS]
+    columns = [*names, "group_id", "group_category", "excerpt", *STATE_FIELDS]
     return pd.DataFrame({c: [r[c] for r in rows] for c in dict.fromkeys(columns)})
 
 
