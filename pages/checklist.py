@@ -14,7 +14,7 @@ lang = locale.current_language()
 TITLE, DETAIL = labels.title_column(lang), labels.detail_column(lang)
 status_label = partial(labels.status, t)
 
-items = table.items(session.view("recommendations"), session.view("sources"))
+items = table.items(session.shared_view("recommendations"), session.shared_view("sources"))
 by_id = items.set_index("rec_id")
 titles = by_id[TITLE].to_dict()  # the picker names every item on each run: a dict, not .at
 known = set(titles)

@@ -38,6 +38,13 @@ def view(name: str, snapshot: str | None = None) -> pd.DataFrame:
     return db.view(connection(), name, snapshot=snapshot)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def shared_view(name: str, snapshot: str | None = None) -> pd.DataFrame:
+    """view(), one frame shared by every caller (no copy unpickled on each read): for
+    callers that only read it, on a page that reads it on every rerun."""
+    return db.view(connection(), name, snapshot=snapshot)
+
+
 @st.cache_resource(show_spinner=False)
 def _labels(lang: str) -> dict[tuple[str, str], str]:
     """(domain, code) -> label in one language; the codes table never changes at run time."""
@@ -67,5 +74,6 @@ def labeller(domain: str, lang: str) -> Callable[[str | None], str]:
 def clear_caches() -> None:
     """Forget cached results and the connection (after an import or a rebuild)."""
     view.clear()
+    shared_view.clear()
     _labels.clear()
     connection.clear()
