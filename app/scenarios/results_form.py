@@ -2,7 +2,8 @@
 
 Results are cached on small keys, the snapshot and the steps as JSON, never on the
 agencies frame itself (hashing 2,888 national rows on every rerun costs more than the
-page).
+page). They are shared, never copied (cache_resource: no unpickling on each rerun), so
+callers only read them.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from app.scenarios import model, results
 from app.ui import session
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def base(snapshot: str) -> results.Figures:
     """The snapshot's own figures (the views, nothing applied)."""
     return results.figures(session.connection(), snapshot=snapshot)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def outcome(snapshot: str, steps: str) -> results.Outcome:
     """The steps (model.steps_key) applied to the snapshot's agencies, with both sides'
     figures; ScenarioError when a step cannot apply (not cached)."""
