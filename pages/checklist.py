@@ -14,9 +14,10 @@ lang = locale.current_language()
 TITLE, DETAIL = labels.title_column(lang), labels.detail_column(lang)
 status_label = partial(labels.status, t)
 
-items = table.items(session.view("recommendations"), session.view("sources"))
+items = table.items(session.shared_view("recommendations"), session.shared_view("sources"))
 by_id = items.set_index("rec_id")
-known = set(by_id.index)
+titles = by_id[TITLE].to_dict()  # the picker names every item on each run: a dict, not .at
+known = set(titles)
 
 st.title(t("checklist.title"))
 st.info(t("app.as_of"), icon=":material/history:")
@@ -30,14 +31,14 @@ done, total = table.overall(items)
 cols = st.columns(1 + len(model.CATEGORY_ORDER))
 cols[0].metric(t("checklist.progress"), f"{done}/{total}", help=t("checklist.progress_help"))
 cols[0].progress(done / total if total else 0.0)
-by_cat = form.progress(items, by="group_category").set_index("group_category")
+by_cat = table.progress(items, by="group_category").set_index("group_category")
 for col, cat in zip(cols[1:], model.CATEGORY_ORDER, strict=True):
     if cat in by_cat.index:
         col.metric(t(f"checklist.cat_{cat}"), f"{by_cat.at[cat, 'done']}/{by_cat.at[cat, 'total']}")
 
 with st.expander(t("checklist.by_group")):
     st.dataframe(
-        labels.groups(form.progress(items), by_id[TITLE], t),
+        labels.groups(table.progress(items), by_id[TITLE], t),
         hide_index=True,
         key="ck_groups",
         column_config={
@@ -84,7 +85,7 @@ rec_id = st.selectbox(
     t("checklist.pick"),
     list(items["rec_id"]),
     index=None,
-    format_func=lambda r: f"{r} · {by_id.at[r, TITLE]}",
+    format_func=lambda r: f"{r} · {titles[r]}",
     placeholder=t("checklist.pick_placeholder"),
     key=form.ITEM,
     on_change=url.write_codes,
@@ -103,7 +104,7 @@ if rec_id:
         st.caption(item[DETAIL])
         st.caption(t("checklist.addresses", dim=t(f"checklist.dim_{item['addresses']}")))
         if item["parent_id"]:
-            parent = f"{item['parent_id']} · {by_id.at[item['parent_id'], TITLE]}"
+            parent = f"{item['parent_id']} · {titles[item['parent_id']]}"
             st.caption(t("checklist.part_of", parent=parent))
         widgets.source_popover(t, item["source_ref"], item["excerpt"])
 

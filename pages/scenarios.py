@@ -98,7 +98,7 @@ for b, a in zip(result.before.metrics, result.after.metrics, strict=True):
             column.metric(card.label, card.value, delta=card.delta, delta_color=card.delta_color)
             column.caption(card.exact)
         figure, rows = results_form.chart_and_rows(
-            t, labels.host, result.distribution(b.level), lang, b.level
+            t, labels.host, result.host_rows(b.level), lang, b.level
         )
         figure_data.chart(figure, rows, key=f"sc_chart_{b.level}", config={"displaylogo": False})
 

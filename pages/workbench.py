@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from app.core import md
-from app.data import dictionary, sandbox, workbench
+from app.data import sandbox, workbench
 from app.ui import catalogue, locale, session, snapshots, url, widgets, workbench_result
 
 t = locale.current_translator()
@@ -100,10 +100,10 @@ with editor:
 
 with schema:
     st.subheader(t("workbench.schema"))
+    described = catalogue.column_tables(snapshot, lang)
     for obj in catalogue.objects(snapshot):
         kind = t(f"workbench.kind_{obj.kind}")
         with st.expander(f"`{obj.name}` · {kind} · {t('workbench.n_rows', n=obj.rows)}"):
             st.caption(obj.row_zh if lang == "zh" else obj.row)
-            columns = dictionary.columns_in(obj, lang)
-            st.dataframe(columns, hide_index=True, key=f"wb_schema_{obj.name}")
+            st.dataframe(described[obj.name], hide_index=True, key=f"wb_schema_{obj.name}")
     widgets.provenance_link(t)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from app.checklist import export, labels, table
+from app.checklist import export, labels
 from app.checklist.model import (
     EDIT_FIELDS,
     WHO_MAX,
@@ -40,7 +40,6 @@ OWNER = "owner"  # owner filter, bound to ?owner=
 FLASH = "ck_flash"  # (kind, text) shown once on the next run
 CONFLICT = "ck_conflict"  # the stored ItemState a save was refused against
 
-progress = st.cache_data(show_spinner=False, max_entries=64)(table.progress)
 _markdown = st.cache_data(show_spinner=False, max_entries=32)(export.to_markdown)
 
 

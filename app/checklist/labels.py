@@ -45,14 +45,25 @@ def groups(progress: pd.DataFrame, titles: pd.Series, t: Translator) -> pd.DataF
 
 
 def item_rows(frame: pd.DataFrame, lang: str, t: Translator) -> pd.DataFrame:
-    """The items table: one row per item, the gap and the status as labels."""
-    table = frame.rename(columns={title_column(lang): "title"})[list(ITEM_COLUMNS)].copy()
-    table["addresses"] = table["addresses"].map(lambda d: t(f"checklist.dim_{d}"))
-    table["status"] = table["status"].map(lambda s: status(t, s))
-    table["due"] = table["due"].fillna("")
-    return table.rename(
-        columns={c: t(f"checklist.col_{c}") for c in table} | {"rec_id": t("checklist.col_item")}
-    )
+    """The items table: one row per item, the gap and the status as labels (made in one
+    step: the page draws it on every rerun)."""
+
+    def labelled(codes: pd.Series, label: Callable[[str], str]) -> pd.Series:
+        return pd.Series([label(c) for c in codes], index=codes.index, dtype="str")
+
+    values = {
+        "rec_id": frame["rec_id"],
+        "title": frame[title_column(lang)],
+        "addresses": labelled(frame["addresses"], lambda d: t(f"checklist.dim_{d}")),
+        "status": labelled(frame["status"], lambda s: status(t, s)),
+        "owner": frame["owner"],
+        "due": frame["due"].fillna(""),
+        "notes": frame["notes"],
+    }
+    headers = {c: t(f"checklist.col_{c}") for c in ITEM_COLUMNS} | {
+        "rec_id": t("checklist.col_item")
+    }
+    return pd.DataFrame({headers[c]: values[c] for c in ITEM_COLUMNS})
 
 
 def history(log: pd.DataFrame, t: Translator, when: Callable[[object], str]) -> pd.DataFrame:

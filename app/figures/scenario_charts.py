@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,9 +16,12 @@ Bars = tuple[tuple[str, str, int, int], ...]  # (host code, host name, before, a
 
 def bars(dist: pd.DataFrame, host_label: Callable[[str | None], str]) -> Bars:
     """What the figure draws, as a small hashable value (a cache key for the page)."""
-    return tuple(
-        (str(r.host), host_label(r.host), int(r.before), int(r.after)) for r in dist.itertuples()
-    )
+    return bars_of(dist[["host", "before", "after"]].itertuples(index=False), host_label)
+
+
+def bars_of(rows: Iterable[tuple[str, int, int]], host_label: Callable[[str | None], str]) -> Bars:
+    """bars() from (host, before, after) rows (Outcome.host_rows: no frame to make)."""
+    return tuple((str(h), host_label(h), int(b), int(a)) for h, b, a in rows)
 
 
 def figure(rows: Bars, before_name: str, after_name: str, axis_title: str) -> go.Figure:

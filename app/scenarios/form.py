@@ -46,8 +46,8 @@ def _city_names(lang: str) -> dict[str, str]:
 def labels(lang: str) -> wording.Labels:
     """Hosts, natures and cities named in the page's language."""
     return wording.Labels(
-        host=lambda code: session.label("host", code, lang),
-        nature=lambda code: session.label("nature", code, lang),
+        host=session.labeller("host", lang),
+        nature=session.labeller("nature", lang),
         cities=_city_names(lang),
     )
 

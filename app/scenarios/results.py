@@ -4,9 +4,10 @@ the scenario's rows (app.data.metrics), side by side; nothing counted here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from app.core.metrics import LEVELS, METRICS, LevelMetrics
@@ -22,10 +23,25 @@ class Figures:
 
     metrics: list[LevelMetrics]  # v_level_metrics: city, county
     counts: pd.DataFrame  # v_city_host, v_county_host: level, host, n
+    # counts as {level: {host: n}} (rows without a host left out), made once with the
+    # figures and kept through the cache's pickling: the page reads it on every rerun
+    per_host: dict[str, dict[str, int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "per_host", _per_host(self.counts))
 
     @property
     def county(self) -> LevelMetrics:
         return self.metrics[LEVELS.index("county")]
+
+
+def _per_host(counts: pd.DataFrame) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    columns = (counts[c].tolist() for c in ("level", "host", "n"))
+    for level, host, n in zip(*columns, strict=True):
+        if not pd.isna(host):
+            out.setdefault(level, {})[host] = int(n)
+    return out
 
 
 def figures(
@@ -48,19 +64,26 @@ class Outcome:
     centre_before: dict[str, str | None]  # the province-level centre: host, nature
     centre_after: dict[str, str | None]
 
+    def host_rows(self, level: str) -> list[tuple[str, int, int]]:
+        """Agencies per host at one level: (host, before, after), in host code order."""
+        b, a = (f.per_host.get(level, {}) for f in (self.before, self.after))
+        known = [h.value for h in Host if h.value in b or h.value in a]
+        hosts = known + sorted((b.keys() | a.keys()) - set(known))
+        return [(h, b.get(h, 0), a.get(h, 0)) for h in hosts]
+
     def distribution(self, level: str) -> pd.DataFrame:
         """Agencies per host at one level: host, before, after, change (host code order)."""
-        b, a = (_level_counts(f.counts, level) for f in (self.before, self.after))
-        out = pd.concat([b.rename("before"), a.rename("after")], axis=1).fillna(0).astype(int)
-        out["change"] = out["after"] - out["before"]
-        order = [h.value for h in Host if h.value in out.index]
-        out = out.reindex(order + [h for h in out.index if h not in order])
-        return out.rename_axis("host").reset_index()
-
-
-def _level_counts(counts: pd.DataFrame, level: str) -> pd.Series:
-    rows = counts[(counts["level"] == level) & counts["host"].notna()]
-    return rows.set_index("host")["n"]
+        rows = self.host_rows(level)
+        before = np.array([r[1] for r in rows], dtype=np.int64)
+        after = np.array([r[2] for r in rows], dtype=np.int64)
+        return pd.DataFrame(
+            {
+                "host": pd.Series([r[0] for r in rows], dtype=self.before.counts["host"].dtype),
+                "before": before,
+                "after": after,
+                "change": after - before,
+            }
+        )
 
 
 def outcome(

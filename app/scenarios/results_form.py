@@ -2,7 +2,8 @@
 
 Results are cached on small keys, the snapshot and the steps as JSON, never on the
 agencies frame itself (hashing 2,888 national rows on every rerun costs more than the
-page).
+page). They are shared, never copied (cache_resource: no unpickling on each rerun), so
+callers only read them.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from app.scenarios import model, results
 from app.ui import session
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def base(snapshot: str) -> results.Figures:
     """The snapshot's own figures (the views, nothing applied)."""
     return results.figures(session.connection(), snapshot=snapshot)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def outcome(snapshot: str, steps: str) -> results.Outcome:
     """The steps (model.steps_key) applied to the snapshot's agencies, with both sides'
     figures; ScenarioError when a step cannot apply (not cached)."""
@@ -32,16 +33,17 @@ def outcome(snapshot: str, steps: str) -> results.Outcome:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _figure(bars: scenario_charts.Bars, before: str, after: str, axis: str) -> go.Figure:
-    return scenario_charts.figure(bars, before, after, axis)
+def _chart(
+    drawn: str, _bars: scenario_charts.Bars, titles: tuple[str, str, str], lang: str, name: str
+) -> tuple[go.Figure, shown.Shown]:
+    # keyed on drawn, repr(bars): Streamlit hashes a tuple item by item, a str in one step
+    return scenario_charts.figure(_bars, *titles), shown.before_after(_bars, lang, name)
 
 
-def chart_and_rows(t, host_label, dist, lang: str, level: str) -> tuple[go.Figure, shown.Shown]:
-    """A level's hosts before and after (Outcome.distribution), built once per bars and
+def chart_and_rows(t, host_label, rows, lang: str, level: str) -> tuple[go.Figure, shown.Shown]:
+    """A level's hosts before and after (Outcome.host_rows), built once per bars and
     titles and shared (st.plotly_chart only reads it), and the rows it draws (the same
-    bars) for the data panel under it."""
-    bars = scenario_charts.bars(dist, host_label)
-    figure = _figure(
-        bars, t("scenarios.before"), t("scenarios.after"), t("scenarios.agencies_axis")
-    )
-    return figure, shown.before_after(bars, lang, f"scenario-{level}")
+    bars) for the data panel under it, likewise shared (the panel only reads them)."""
+    bars = scenario_charts.bars_of(rows, host_label)
+    titles = (t("scenarios.before"), t("scenarios.after"), t("scenarios.agencies_axis"))
+    return _chart(repr(bars), bars, titles, lang, f"scenario-{level}")

@@ -9,6 +9,7 @@ includes the imported snapshots, so an import refreshes the row counts.
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from app.data import dictionary
@@ -38,6 +39,21 @@ def _all_columns(snapshot: str, loaded: tuple[str, ...], lang: str) -> pd.DataFr
 def all_columns(snapshot: str, lang: str) -> pd.DataFrame:
     """One row per column of every object (the full dictionary's download)."""
     return _all_columns(snapshot, loaded(), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _column_tables(snapshot: str, loaded: tuple[str, ...], lang: str) -> dict[str, pa.Table]:
+    return {
+        o.name: pa.Table.from_pandas(dictionary.columns_in(o, lang))
+        for o in _objects(snapshot, loaded)
+    }
+
+
+def column_tables(snapshot: str, lang: str) -> dict[str, pa.Table]:
+    """Each object's columns in one language, by name, as the Arrow table st.dataframe
+    would make of the frame: the workbench's schema browser draws every one of them on
+    each rerun, and converting them once saves that work."""
+    return _column_tables(snapshot, _loaded(), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

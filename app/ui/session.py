@@ -3,6 +3,8 @@ view reads and code labels, and forgetting them after an import or a rebuild."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import duckdb
 import pandas as pd
 import streamlit as st
@@ -36,6 +38,13 @@ def view(name: str, snapshot: str | None = None) -> pd.DataFrame:
     return db.view(connection(), name, snapshot=snapshot)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def shared_view(name: str, snapshot: str | None = None) -> pd.DataFrame:
+    """view(), one frame shared by every caller (no copy unpickled on each read): for
+    callers that only read it, on a page that reads it on every rerun."""
+    return db.view(connection(), name, snapshot=snapshot)
+
+
 @st.cache_resource(show_spinner=False)
 def _labels(lang: str) -> dict[tuple[str, str], str]:
     """(domain, code) -> label in one language; the codes table never changes at run time."""
@@ -46,13 +55,25 @@ def _labels(lang: str) -> dict[tuple[str, str], str]:
 
 def label(domain: str, code: str | None, lang: str) -> str:
     """A code's label (host, nature, ...) in the current language; "unknown" when empty."""
-    if code is None or code != code:
-        return translator(lang)("app.unknown")
-    return _labels(lang).get((domain, code), code)
+    return labeller(domain, lang)(code)
+
+
+def labeller(domain: str, lang: str) -> Callable[[str | None], str]:
+    """label() for one domain, its labels looked up once: a page that names many codes in a
+    run (a selectbox's format_func) then pays no cache lookup per code."""
+    labels, unknown = _labels(lang), translator(lang)("app.unknown")
+
+    def name(code: str | None) -> str:
+        if code is None or code != code:
+            return unknown
+        return labels.get((domain, code), code)
+
+    return name
 
 
 def clear_caches() -> None:
     """Forget cached results and the connection (after an import or a rebuild)."""
     view.clear()
+    shared_view.clear()
     _labels.clear()
     connection.clear()
