@@ -53,7 +53,7 @@ def column_tables(snapshot: str, lang: str) -> dict[str, pa.Table]:
     """Each object's columns in one language, by name, as the Arrow table st.dataframe
     would make of the frame: the workbench's schema browser draws every one of them on
     each rerun, and converting them once saves that work."""
-    return _column_tables(snapshot, _loaded(), lang)
+    return _column_tables(snapshot, loaded(), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
