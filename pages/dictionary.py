@@ -64,7 +64,7 @@ with tab_objects:
         f"{t(f'dictionary.kind_{obj.kind}')} · {t('dictionary.n_rows', n=obj.rows)} · "
         f"{obj.row_zh if lang == 'zh' else obj.row}"
     )
-    columns = dictionary_data.columns(snapshot, lang, obj.name)
+    columns = catalogue.columns_of(snapshot, lang, obj.name)
     dictionary_tables.described_columns(t, columns, "dict_columns")
     st.caption(t("dictionary.download_all"))
     downloads.download_buttons(

@@ -42,17 +42,24 @@ def all_columns(snapshot: str, lang: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
+def _described(snapshot: str, loaded: tuple[str, ...], lang: str) -> dict[str, pd.DataFrame]:
+    return {o.name: dictionary.columns_in(o, lang) for o in _objects(snapshot, loaded)}
+
+
+def columns_of(snapshot: str, lang: str, name: str) -> pd.DataFrame:
+    """One table's or view's columns, described in lang (dictionary.columns_in)."""
+    return _described(snapshot, loaded(), lang)[name]
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _column_tables(snapshot: str, loaded: tuple[str, ...], lang: str) -> dict[str, pa.Table]:
-    return {
-        o.name: pa.Table.from_pandas(dictionary.columns_in(o, lang))
-        for o in _objects(snapshot, loaded)
-    }
+    return {n: pa.Table.from_pandas(f) for n, f in _described(snapshot, loaded, lang).items()}
 
 
 def column_tables(snapshot: str, lang: str) -> dict[str, pa.Table]:
-    """Each object's columns in one language, by name, as the Arrow table st.dataframe
-    would make of the frame: the workbench's schema browser draws every one of them on
-    each rerun, and converting them once saves that work."""
+    """columns_of every object, by name, as the Arrow table st.dataframe would
+    make of the frame: the workbench's schema browser draws every one of them on each
+    rerun, and converting them once saves that work."""
     return _column_tables(snapshot, loaded(), lang)
 
 

@@ -32,17 +32,6 @@ def _summary(snapshot: str, loaded: tuple[str, ...], lang: str) -> pd.DataFrame:
     return frame.assign(kind=frame["kind"].map(lambda k: t(f"dictionary.kind_{k}")))
 
 
-def columns(snapshot: str, lang: str, name: str) -> pd.DataFrame:
-    """The columns of one table or view (dictionary.columns_in), described in lang."""
-    return _columns(snapshot, catalogue.loaded(), lang, name)
-
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _columns(snapshot: str, loaded: tuple[str, ...], lang: str, name: str) -> pd.DataFrame:
-    obj = next(o for o in catalogue.objects(snapshot) if o.name == name)
-    return dictionary.columns_in(obj, lang)
-
-
 class Figures(NamedTuple):
     """v_reported_vs_computed flagged (its download), for reading (its table) and styled
     for it, and what its status lines say (check_status.summary)."""
