@@ -114,8 +114,7 @@ def test_sunburst_values_are_its_rows(views) -> None:
 
 
 def test_scenario_bars_are_their_rows() -> None:
-    dist = pd.DataFrame({"host": ["a", "b"], "before": [3, 5], "after": [0, 8]})
-    drawn = scenario_charts.bars(dist, str.upper)
+    drawn = scenario_charts.bars([("a", 3, 0), ("b", 5, 8)], str.upper)
     fig = scenario_charts.figure(drawn, "before", "after", "axis")
     rows = shown.before_after(drawn, "zh", "s")
     assert [list(trace.x) for trace in fig.data] == rows.frame[

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from app.figures import palette, toolbar
@@ -14,13 +13,9 @@ HEIGHT = 280
 Bars = tuple[tuple[str, str, int, int], ...]  # (host code, host name, before, after)
 
 
-def bars(dist: pd.DataFrame, host_label: Callable[[str | None], str]) -> Bars:
-    """What the figure draws, as a small hashable value (a cache key for the page)."""
-    return bars_of(dist[["host", "before", "after"]].itertuples(index=False), host_label)
-
-
-def bars_of(rows: Iterable[tuple[str, int, int]], host_label: Callable[[str | None], str]) -> Bars:
-    """bars() from (host, before, after) rows (Outcome.host_rows: no frame to make)."""
+def bars(rows: Iterable[tuple[str, int, int]], host_label: Callable[[str | None], str]) -> Bars:
+    """What the figure draws, from (host, before, after) rows (Outcome.host_rows), as a
+    small hashable value (a cache key for the page)."""
     return tuple((str(h), host_label(h), int(b), int(a)) for h, b, a in rows)
 
 

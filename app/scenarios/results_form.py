@@ -44,6 +44,6 @@ def chart_and_rows(t, host_label, rows, lang: str, level: str) -> tuple[go.Figur
     """A level's hosts before and after (Outcome.host_rows), built once per bars and
     titles and shared (st.plotly_chart only reads it), and the rows it draws (the same
     bars) for the data panel under it, likewise shared (the panel only reads them)."""
-    bars = scenario_charts.bars_of(rows, host_label)
+    bars = scenario_charts.bars(rows, host_label)
     titles = (t("scenarios.before"), t("scenarios.after"), t("scenarios.agencies_axis"))
     return _chart(repr(bars), bars, titles, lang, f"scenario-{level}")

@@ -86,7 +86,7 @@ def _chart(
     level: str, outcome: Outcome, host_label: Callable[[str | None], str], lang: str, t: Translator
 ) -> Chart:
     """A level's hosts before and after, and the same bars as its rows."""
-    rows = scenario_charts.bars(outcome.distribution(level), host_label)
+    rows = scenario_charts.bars(outcome.host_rows(level), host_label)
     figure = scenario_charts.figure(
         rows, t("scenarios.before"), t("scenarios.after"), t("scenarios.agencies_axis")
     )
