@@ -24,7 +24,7 @@ class Figures:
     metrics: list[LevelMetrics]  # v_level_metrics: city, county
     counts: pd.DataFrame  # v_city_host, v_county_host: level, host, n
     # counts as {level: {host: n}} (rows without a host left out), made once with the
-    # figures and kept through the cache's pickling: the page reads it on every rerun
+    # figures (cached and shared): the page's charts read it on every rerun
     per_host: dict[str, dict[str, int]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
